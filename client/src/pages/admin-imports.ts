@@ -1,0 +1,170 @@
+// Admin: import a batch of extracts through the running server. The files are
+// sent in one multipart POST /api/imports with a progress bar while they upload;
+// the answer is either the stored files (200) or every problem of the batch
+// (422), listed as `file:row:column — value — what is wrong`. Below, the batches
+// held (GET /api/imports).
+import { ApiError, currentSession, getJson } from '../api.ts';
+import { h, replaceChildren } from '../components/dom.ts';
+import { errorBox, loadInto } from '../components/status.ts';
+import { formatCount } from '../format.ts';
+import type { PageContext } from '../page.ts';
+
+interface ImportedFile {
+  extract: string;
+  file: string;
+  rows: number;
+  sha256: string;
+}
+interface Problem {
+  file: string;
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  message: string;
+}
+type Answer =
+  | { ok: true; importId: number; files: ImportedFile[]; warnings: string[] }
+  | { ok: false; problems: Problem[]; warnings: string[] };
+interface Batch {
+  importId: number;
+  importedAt: string;
+  source: string;
+  files: ImportedFile[];
+}
+
+/** `file:row:column — value — what is wrong`, as the command line prints it. */
+export function problemText(p: Problem): string {
+  let where = p.file;
+  if (p.row !== null) where += `:${p.row}`;
+  if (p.column !== null) where += `:${p.column}`;
+  return `${where}${p.value === null ? '' : ` — ${JSON.stringify(p.value)}`} — ${p.message}`;
+}
+
+/** POSTs the files with XMLHttpRequest (fetch cannot report upload progress). */
+function upload(files: FileList, csrfToken: string, onProgress: (loaded: number, total: number) => void): Promise<{ status: number; body: unknown }> {
+  const form = new FormData();
+  for (const f of Array.from(files)) form.append('files', f, f.name);
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/imports');
+    xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.addEventListener('progress', (e) => {
+      if (e.lengthComputable) onProgress(e.loaded, e.total);
+    });
+    xhr.addEventListener('load', () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        /* not JSON: reported below */
+      }
+      resolve({ status: xhr.status, body });
+    });
+    xhr.addEventListener('error', () => reject(new ApiError(0, 'The server could not be reached. Check that it is running and try again.')));
+    xhr.send(form);
+  });
+}
+
+function filesTable(files: ImportedFile[], caption: string): HTMLElement {
+  return h('table', {},
+    h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, ...['Extract', 'File', 'Rows', 'SHA-256'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, ...files.map((f) =>
+      h('tr', {}, h('th', { scope: 'row' }, f.extract), h('td', {}, f.file), h('td', { class: 'num' }, formatCount(f.rows)), h('td', {}, h('code', {}, f.sha256.slice(0, 16)), '…')))));
+}
+
+function outcome(answer: Answer): HTMLElement[] {
+  const warnings = answer.warnings.length ? [h('h3', {}, 'Warnings'), h('ul', {}, ...answer.warnings.map((w) => h('li', {}, w)))] : [];
+  if (answer.ok) {
+    return [h('div', { class: 'import-ok', role: 'status' },
+      h('h2', { id: 'import-result-h' }, `Imported: batch ${answer.importId}`),
+      filesTable(answer.files, 'Extracts stored by this batch'),
+      ...warnings)];
+  }
+  return [h('div', { class: 'error-box import-problems', role: 'alert' },
+    h('h2', { id: 'import-result-h', class: 'error-title' }, `Nothing was imported: ${formatCount(answer.problems.length)} problem${answer.problems.length === 1 ? '' : 's'} found`),
+    h('p', {}, 'The batch is all-or-nothing: correct the files and import them again. The data already held is unchanged.'),
+    h('ol', { class: 'problem-list' }, ...answer.problems.map((p) => h('li', {}, h('code', {}, problemText(p))))),
+    ...warnings)];
+}
+
+export function render(root: HTMLElement, _ctx: PageContext): void {
+  const input = h('input', { id: 'import-files', name: 'files', type: 'file', multiple: true, accept: '.csv,.xlsx,.geojson', required: true });
+  const submit = h('button', { type: 'submit' }, 'Import');
+  const bar = h('progress', { id: 'import-progress', max: 100, value: 0, 'aria-label': 'Upload progress' });
+  const state = h('p', { id: 'import-state', role: 'status' });
+  const progress = h('div', { class: 'import-progress', hidden: true }, bar, state);
+  const result = h('section', { 'aria-live': 'polite' });
+  const history = h('section', { 'aria-labelledby': 'imports-h' });
+
+  const refresh = () =>
+    loadInto(history, 'the import history', async () => {
+      const { imports } = await getJson<{ imports: Batch[] }>('/api/imports');
+      const rows = imports.map((b) =>
+        h('tr', {},
+          h('th', { scope: 'row' }, String(b.importId)),
+          h('td', {}, b.importedAt),
+          h('td', {}, b.source),
+          h('td', {}, b.files.map((f) => `${f.file} (${formatCount(f.rows)})`).join(', '))));
+      return [
+        h('h2', { id: 'imports-h' }, 'Batches held'),
+        imports.length
+          ? h('table', {},
+            h('caption', {}, 'Import history: batches and their files'),
+            h('thead', {}, h('tr', {}, ...['Batch', 'Imported at', 'Source', 'Files (rows)'].map((t) => h('th', { scope: 'col' }, t)))),
+            h('tbody', {}, ...rows))
+          : h('p', {}, 'No extracts have been imported yet.'),
+      ];
+    });
+
+  const form = h('form', { class: 'admin-form', 'aria-labelledby': 'import-h' },
+    h('h2', { id: 'import-h' }, 'Import a batch of extracts'),
+    h('p', {}, 'Choose the extract files of one batch (cases.csv or .xlsx, missing_episodes, offenders, …, boundaries.geojson). A batch replaces the extracts it contains and keeps the others.'),
+    h('p', {}, h('label', { for: 'import-files' }, 'Extract files'), input),
+    submit,
+    progress);
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!input.files || input.files.length === 0) return;
+    const files = input.files;
+    submit.disabled = true;
+    progress.hidden = false;
+    bar.value = 0;
+    state.textContent = 'Uploading…';
+    replaceChildren(result);
+    void (async () => {
+      try {
+        const session = await currentSession();
+        const answer = await upload(files, session?.csrfToken ?? '', (loaded, total) => {
+          bar.value = Math.round((loaded / total) * 100);
+          state.textContent = `Uploading… ${bar.value}%`;
+          if (loaded === total) {
+            bar.removeAttribute('value');
+            state.textContent = 'Uploaded. Checking and importing…';
+          }
+        });
+        const body = answer.body as (Answer & { error?: string }) | null;
+        if ((answer.status === 200 || answer.status === 422) && body && Array.isArray((body as { warnings?: unknown }).warnings)) {
+          bar.value = 100;
+          state.textContent = answer.status === 200 ? 'Done.' : 'Refused.';
+          replaceChildren(result, ...outcome(body));
+          if (answer.status === 200) void refresh();
+        } else {
+          throw new ApiError(answer.status, body?.error ?? `The server answered ${answer.status}.`);
+        }
+      } catch (err) {
+        state.textContent = 'Failed.';
+        replaceChildren(result, errorBox(err, 'the import'));
+      } finally {
+        submit.disabled = false;
+        result.querySelector('h2')?.setAttribute('tabindex', '-1');
+        (result.querySelector('h2') as HTMLElement | null)?.focus();
+      }
+    })();
+  });
+
+  root.append(h('h1', {}, 'Imports'), form, result, history);
+  void refresh();
+}

@@ -1,0 +1,104 @@
+// Client-side routing on the History API: in-app links change the URL without a
+// reload, back/forward work, and any URL (reloaded or shared) renders the same page.
+import { getJson } from './api.ts';
+import { createPeriodPicker } from './components/period-picker.ts';
+import type { Shell } from './components/shell.ts';
+import { h, replaceChildren } from './components/dom.ts';
+import { errorBox } from './components/status.ts';
+import type { PageContext, PageDef } from './page.ts';
+import { defaultPeriod, periodFromParams, periodLabel, previousPeriod, todayIso } from './period.ts';
+import { PRODUCT } from './components/shell.ts';
+import { currentParams, mergeQuery, navigate, onUrlChange, serialiseQuery, setParams } from './url-state.ts';
+
+export function normalisePath(path: string): string {
+  return path.length > 1 ? path.replace(/\/+$/, '') : path;
+}
+
+export function findPage(pages: PageDef[], path: string): PageDef | undefined {
+  const p = normalisePath(path);
+  return pages.find((d) => d.path === p);
+}
+
+/** Follows same-origin links inside the app without reloading. */
+function interceptLinks(): void {
+  document.addEventListener('click', (e) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const a = (e.target as Element | null)?.closest?.('a');
+    if (!a || a.target || a.hasAttribute('download')) return;
+    const url = new URL(a.href, window.location.href);
+    if (url.origin !== window.location.origin || url.pathname.startsWith('/api/')) return;
+    if (url.pathname === window.location.pathname && url.search === window.location.search && url.hash) return;
+    e.preventDefault();
+    navigate(url.pathname + url.search);
+  });
+}
+
+export function startRouter(shell: Shell, pages: PageDef[]): void {
+  let controller: AbortController | null = null;
+  let lastPath: string | null = null;
+  const picker = createPeriodPicker((p) => setParams({ from: p.from, to: p.to }));
+  shell.periodBar.append(picker.element);
+
+  const render = async () => {
+    controller?.abort();
+    const ctrl = new AbortController();
+    controller = ctrl;
+    const path = normalisePath(window.location.pathname);
+    const def = findPage(pages, path);
+    const usesPeriod = def?.period !== false;
+
+    let params = currentParams();
+    let period = periodFromParams(params);
+    if (!period) {
+      period = defaultPeriod(todayIso());
+      if (usesPeriod) {
+        // Fill in the default so the address reproduces this view later.
+        navigate(path + mergeQuery(window.location.search, { from: period.from, to: period.to }), { replace: true, silent: true });
+        params = currentParams();
+      }
+    }
+    const previous = previousPeriod(period);
+    picker.update(period, previous);
+    shell.periodBar.hidden = !usesPeriod || !def;
+    shell.updateNav(path, serialiseQuery(new URLSearchParams({ from: period.from, to: period.to })));
+    document.title = `${def ? def.title : 'Page not found'} – ${PRODUCT}`;
+
+    const root = h('div', { class: 'page' });
+    replaceChildren(shell.main, root);
+    const pathChanged = lastPath !== null && lastPath !== path;
+    lastPath = path;
+    if (pathChanged) shell.main.focus();
+    if (!def) {
+      root.append(h('h1', {}, 'Page not found'), h('p', {}, 'There is no page at this address. ', h('a', { href: '/' }, 'Go to the overview.')));
+      return;
+    }
+    const ctx: PageContext = {
+      period,
+      previous,
+      periodLabel: periodLabel(period),
+      previousLabel: periodLabel(previous),
+      params,
+      setParams,
+      navigate,
+      getJson: (p, q) => getJson(p, q, ctrl.signal),
+      signal: ctrl.signal,
+    };
+    // Busy until render() settles; sections still loading carry their own aria-busy
+    // (so "no [aria-busy]" means fully rendered, for tests and the benchmark).
+    root.setAttribute('aria-busy', 'true');
+    try {
+      const mod = await def.load();
+      if (ctrl.signal.aborted) return;
+      await mod.render(root, ctx);
+    } catch (e) {
+      if (ctrl.signal.aborted) return;
+      root.append(errorBox(e, 'this page'));
+    } finally {
+      root.removeAttribute('aria-busy');
+    }
+  };
+
+  interceptLinks();
+  onUrlChange(() => void render());
+  void render();
+}

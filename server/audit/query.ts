@@ -1,0 +1,63 @@
+// Reading the audit trail: filters from a query string, and CSV.
+import type { Database } from '../db.ts';
+import { badRequest } from '../errors.ts';
+import type { AuditRow } from './chain.ts';
+
+export interface AuditFilter {
+  username: string | null;
+  event: string | null;
+  route: string | null;
+  from: string | null;
+  to: string | null;
+  limit: number;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function text(q: Record<string, unknown>, name: string): string | null {
+  const v = q[name];
+  if (v === undefined || v === '') return null;
+  if (typeof v !== 'string' || v.length > 200) throw badRequest(`Parameter '${name}' must be given once`, name);
+  return v;
+}
+
+function date(q: Record<string, unknown>, name: string): string | null {
+  const v = text(q, name);
+  if (v !== null && (!DATE.test(v) || Number.isNaN(Date.parse(v)))) throw badRequest(`Parameter '${name}' must be a date YYYY-MM-DD`, name);
+  return v;
+}
+
+export function auditFilterFromQuery(q: Record<string, unknown>): AuditFilter {
+  const to = date(q, 'to');
+  const limitText = text(q, 'limit');
+  const limit = limitText === null ? 1000 : Number(limitText);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw badRequest("Parameter 'limit' must be a whole number from 1 to 100000", 'limit');
+  return {
+    username: text(q, 'username')?.toLowerCase() ?? null,
+    event: text(q, 'event'),
+    route: text(q, 'route'),
+    from: date(q, 'from'),
+    // `to` is inclusive: entries before the next day.
+    to: to === null ? null : new Date(Date.parse(to) + 86_400_000).toISOString().slice(0, 10),
+    limit,
+  };
+}
+
+export async function searchAudit(db: Database, f: AuditFilter): Promise<AuditRow[]> {
+  return (await db.named('audit#search', { ...f })) as unknown as AuditRow[];
+}
+
+const COLUMNS: (keyof AuditRow)[] = [
+  'seq', 'logged_at', 'username', 'role', 'address', 'event', 'method', 'route', 'params', 'status', 'rows_returned', 'file_hash', 'details', 'prev_hash', 'hash',
+];
+
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  let s = String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`; // no formulas when opened in a spreadsheet
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function auditCsv(rows: AuditRow[]): string {
+  return [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+}

@@ -1,0 +1,72 @@
+// `npm run import -- <folder>`: imports every extract in the folder into the
+// database named by PROFILER_DB (default data/profiler.duckdb). Prints every
+// problem and exits 1 when the batch is refused; nothing is stored then.
+import { existsSync, statSync } from 'node:fs';
+import { configFromEnv } from '../config.ts';
+import { Database } from '../db.ts';
+import { importFolder } from '../import/index.ts';
+import { auditLogFor } from '../audit/log.ts';
+
+async function main(): Promise<number> {
+  const folder = process.argv[2];
+  if (!folder || !existsSync(folder) || !statSync(folder).isDirectory()) {
+    console.error('Usage: npm run import -- <folder with the extracts>');
+    return 1;
+  }
+  const config = configFromEnv();
+  let db: Database;
+  try {
+    db = await Database.open(config.dbPath);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (/lock/i.test(message)) {
+      console.error(
+        `The database ${config.dbPath} is in use: the server is running and owns the database: import through the UI (Imports page) or stop the server.`,
+      );
+      return 1;
+    }
+    throw e;
+  }
+  try {
+    console.log(`Importing ${folder} into ${config.dbPath}`);
+    const started = Date.now();
+    const result = await importFolder(db, folder, {
+      source: 'cli',
+      importedBy: process.env.USER,
+      onProgress: (p) => {
+        const rows = p.rows === undefined ? '' : ` ${p.rows.toLocaleString('en-GB')} rows`;
+        const part = p.fraction !== undefined && p.fraction > 0 && p.fraction < 1 ? ` ${Math.round(p.fraction * 100)} %` : '';
+        console.log(`  ${p.file}: ${p.phase}${part}${rows} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      },
+    });
+    for (const w of result.warnings) console.warn(`warning: ${w}`);
+    const audit = auditLogFor(db);
+    audit.record({
+      event: 'import',
+      username: process.env.USER ?? null,
+      route: 'cli:import',
+      params: { folder },
+      status: result.ok ? 200 : 422,
+      details: result.ok ? { importId: result.importId, files: result.files } : { problems: result.problems.length },
+    });
+    await audit.flush();
+    if (!result.ok) {
+      console.error(`\nImport refused: ${result.problems.length} problems. Nothing was stored; the data already held is unchanged.\n`);
+      console.error(result.report);
+      return 1;
+    }
+    console.log(`\nImport ${result.importId} stored:`);
+    for (const f of result.files) console.log(`  ${f.file}: ${f.rows.toLocaleString('en-GB')} rows (sha256 ${f.sha256})`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,50 @@
+// Query parameters of the hotspot and export routes (400 naming the parameter).
+import { badRequest } from '../errors.ts';
+import { LOCATION_TYPES } from '../measures/codes.ts';
+import { WARD_MEASURES, type WardMeasure } from './wards.ts';
+
+export const DEFAULT_CELL_M = 250;
+const MIN_CELL_M = 10;
+const MAX_CELL_M = 50_000;
+
+type Query = Record<string, unknown>;
+
+function text(q: Query, name: string): string | undefined {
+  const v = q[name];
+  if (v === undefined || v === '') return undefined;
+  if (typeof v !== 'string') throw badRequest(`Parameter '${name}' must be given once`, name);
+  return v;
+}
+
+/** `cell_m`: grid cell width in metres, default 250. */
+export function cellMFromQuery(q: Query): number {
+  const v = text(q, 'cell_m');
+  if (v === undefined) return DEFAULT_CELL_M;
+  const n = Number(v);
+  if (!/^\d+(\.\d+)?$/.test(v) || !(n >= MIN_CELL_M && n <= MAX_CELL_M)) {
+    throw badRequest(`Parameter 'cell_m' must be a number of metres from ${MIN_CELL_M} to ${MAX_CELL_M}`, 'cell_m');
+  }
+  return n;
+}
+
+/** `location_type`: one location type code, or none for every type. */
+export function locationTypeFromQuery(q: Query): string | null {
+  const v = text(q, 'location_type')?.trim().toLowerCase();
+  if (v === undefined) return null;
+  if (!LOCATION_TYPES.includes(v)) throw badRequest(`Parameter 'location_type' must be one of ${LOCATION_TYPES.join(', ')}`, 'location_type');
+  return v;
+}
+
+/** `measure`: which ward count a choropleth shows (default location_reports). */
+export function wardMeasureFromQuery(q: Query): WardMeasure {
+  const v = text(q, 'measure') ?? 'location_reports';
+  if (!(v in WARD_MEASURES)) throw badRequest(`Parameter 'measure' must be one of ${Object.keys(WARD_MEASURES).join(', ')}`, 'measure');
+  return v as WardMeasure;
+}
+
+/** `level`: ward or grid (required for exports). */
+export function levelFromQuery(q: Query): 'ward' | 'grid' {
+  const v = text(q, 'level');
+  if (v !== 'ward' && v !== 'grid') throw badRequest("Parameter 'level' must be 'ward' or 'grid'", 'level');
+  return v;
+}

@@ -1,0 +1,93 @@
+// Writes of an accepted batch (called inside its one transaction): each
+// extract of the batch replaces the stored one; the history records the batch.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { runAll, type Database } from '../db.ts';
+import { sql } from '../sql.ts';
+import { lit } from './convert.ts';
+import type { Boundary } from './boundaries.ts';
+import { createLinesTable, stagedWithLines, type StagedFile } from './staging.ts';
+
+export interface ImportedFile {
+  extract: string;
+  file: string;
+  rows: number;
+  sha256: string;
+}
+
+export async function storeExtract(conn: DuckDBConnection, file: StagedFile): Promise<void> {
+  const spec = file.spec;
+  const lines = await createLinesTable(conn, spec.name, file.lineMap);
+  const columns = spec.columns.map((c) => c.dbName);
+  const values = spec.columns.map((c) => (c.default ? `coalesce(v_${c.name}, ${lit(c.default)})` : `v_${c.name}`));
+  if (spec.sourceRow) {
+    columns.push('source_row');
+    values.push('line');
+  }
+  await conn.run(`DELETE FROM ${spec.table}`);
+  await conn.run(
+    `INSERT INTO ${spec.table} (${columns.join(', ')}) SELECT ${values.join(', ')} FROM ${stagedWithLines(spec.name, file.lineMap, lines)}`,
+  );
+}
+
+export async function storeBoundaries(conn: DuckDBConnection, boundaries: Boundary[]): Promise<void> {
+  await conn.run('DELETE FROM boundaries');
+  for (const b of boundaries) {
+    await runAll(
+      conn,
+      `INSERT INTO boundaries (area_code, area_name, geometry, min_lon, min_lat, max_lon, max_lat)
+       VALUES ($code, $name, $geometry, $minLon, $minLat, $maxLon, $maxLat)`,
+      { code: b.code, name: b.name, geometry: b.geometry, ...b.bbox },
+    );
+  }
+}
+
+export async function recordImport(
+  conn: DuckDBConnection,
+  source: string,
+  importedBy: string | undefined,
+  files: ImportedFile[],
+): Promise<number> {
+  const importedAt = new Date().toISOString().replace('T', ' ').replace('Z', '');
+  const [row] = await runAll(conn, sql('import/history#insert_import').sql, { importedAt, source, importedBy });
+  const importId = Number(row.import_id);
+  for (const f of files) {
+    await runAll(conn, sql('import/history#insert_file').sql, {
+      importId,
+      extract: f.extract,
+      fileName: f.file,
+      rows: f.rows,
+      sha256: f.sha256,
+    });
+  }
+  return importId;
+}
+
+export interface ImportHistoryEntry {
+  importId: number;
+  importedAt: string;
+  source: string;
+  importedBy: string | null;
+  files: ImportedFile[];
+}
+
+/** Every accepted batch, newest first. */
+export async function listImports(db: Database): Promise<ImportHistoryEntry[]> {
+  const rows = await db.named('import/history#list_imports');
+  const out: ImportHistoryEntry[] = [];
+  for (const r of rows) {
+    const id = Number(r.import_id);
+    let entry = out[out.length - 1];
+    if (!entry || entry.importId !== id) {
+      entry = {
+        importId: id,
+        importedAt: String(r.imported_at),
+        source: String(r.source),
+        importedBy: r.imported_by === null ? null : String(r.imported_by),
+        files: [],
+      };
+      out.push(entry);
+    }
+    entry.files.push({ extract: String(r.extract), file: String(r.file_name), rows: Number(r.row_count), sha256: String(r.sha256) });
+  }
+  return out;
+}

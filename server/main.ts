@@ -1,0 +1,44 @@
+// `npm start`: open the database, load the demo area when it holds no extracts,
+// build the client when needed, and serve on PORT (default 3000).
+import { fileURLToPath } from 'node:url';
+import { configFromEnv } from './config.ts';
+import { Database } from './db.ts';
+import { createApp } from './app.ts';
+import { ensureFirstAdmin } from './auth/first-start.ts';
+import { ensureClientBuilt } from './build-client.ts';
+import { importFolder, hasExtracts } from './import/index.ts';
+
+const DEMO_DIR = fileURLToPath(new URL('../data-samples/', import.meta.url));
+
+async function main(): Promise<void> {
+  const config = configFromEnv();
+  const db = await Database.open(config.dbPath);
+  console.log(`Database: ${config.dbPath}`);
+  if (!(await hasExtracts(db))) {
+    console.log('The database holds no extracts: loading the fictional demo area from data-samples/ (synthetic data).');
+    const result = await importFolder(db, DEMO_DIR, { source: 'demo' });
+    if (!result.ok) {
+      console.error(result.report);
+      process.exit(1);
+    }
+    console.log(`Demo area loaded: ${result.files.map((f) => `${f.extract} ${f.rows}`).join(', ')}.`);
+  }
+  await ensureFirstAdmin(db);
+  await ensureClientBuilt();
+  const app = createApp({ db, config });
+  const server = app.listen(config.port, () => {
+    console.log(`Problem Profiler at http://localhost:${config.port}`);
+  });
+  const stop = () => {
+    server.close();
+    db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

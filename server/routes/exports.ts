@@ -1,0 +1,91 @@
+// Shared exports of hotspot data for partners (police analysts): aggregated
+// only, small counts withheld, with metadata; every export is logged with its
+// route, parameters and the SHA-256 of the file.
+import type { Request, Response } from 'express';
+import type { AppContext } from '../app.ts';
+import type { RouteDef } from './registry.ts';
+import { periodFromQuery } from '../period.ts';
+import { markSuppressed, suppressionThreshold } from '../auth/suppressed-responses.ts';
+import { loadBoundaries, boundaryAttribution, hotspotGrid } from '../hotspots/service.ts';
+import { wardCounts } from '../hotspots/wards.ts';
+import { childrenByArea } from '../hotspots/population.ts';
+import { cellMFromQuery, levelFromQuery, locationTypeFromQuery, wardMeasureFromQuery } from '../hotspots/params.ts';
+import { CLASSIFICATION, gridExport, wardExport, suppressionNote, toGeoJson, toCsv, sha256, type ExportTable } from '../hotspots/export.ts';
+
+type Query = Record<string, unknown>;
+
+async function buildExport(ctx: AppContext, q: Query, threshold: number): Promise<{ table: ExportTable; params: Record<string, unknown> }> {
+  const p = periodFromQuery(q);
+  const level = levelFromQuery(q);
+  const period = { from: p.date_from, to: p.date_to };
+  const boundaries = await loadBoundaries(ctx.db);
+  const common = {
+    classification: CLASSIFICATION,
+    period,
+    suppression_threshold: threshold,
+    suppression: suppressionNote(threshold),
+    attribution: await boundaryAttribution(ctx.db, boundaries),
+    generated_at: new Date().toISOString(),
+  };
+  if (level === 'grid') {
+    const cellM = cellMFromQuery(q);
+    const locationType = locationTypeFromQuery(q);
+    const grid = await hotspotGrid(ctx.db, { ...period, cellM, locationType });
+    const title = `Hotspots of location reports (Getis-Ord Gi*, ${cellM} m grid)`;
+    return {
+      table: gridExport(grid, threshold, { ...common, title, location_type: locationType }),
+      params: { ...period, level, cell_m: cellM, location_type: locationType },
+    };
+  }
+  const measure = wardMeasureFromQuery(q);
+  const wards = await wardCounts(ctx.db, measure, period, boundaries, await childrenByArea(ctx.db, period));
+  return {
+    table: wardExport(wards, boundaries, threshold, { ...common, title: `${wards.label}`, location_type: null }),
+    params: { ...period, level, measure },
+  };
+}
+
+/** Exports are suppressed for every role (the threshold of the session's role, else the configured one). */
+function thresholdFor(ctx: AppContext, res: Response): number {
+  return suppressionThreshold(res) ?? ctx.config.suppressionThreshold;
+}
+
+function send(req: Request, res: Response, params: Record<string, unknown>, body: string, type: string, name: string): void {
+  const hash = sha256(body);
+  console.log(`[export] ${req.path} ${JSON.stringify(params)} sha256=${hash}`);
+  res.locals.audit = { event: 'export', details: params };
+  markSuppressed(res);
+  res.setHeader('Content-Type', type);
+  res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  res.send(body);
+}
+
+function fileName(params: Record<string, unknown>, ext: string): string {
+  return `hotspots_${params.level}_${params.from}_${params.to}.${ext}`;
+}
+
+export function exportsRoutes(ctx: AppContext): RouteDef[] {
+  return [
+    {
+      method: 'get',
+      path: '/api/exports/hotspots.geojson',
+      access: 'shared',
+      summary: 'Hotspot data by ward or grid cell as RFC 7946 GeoJSON, small counts withheld',
+      handler: async (req, res) => {
+        const { table, params } = await buildExport(ctx, req.query as Query, thresholdFor(ctx, res));
+        send(req, res, params, toGeoJson(table), 'application/geo+json; charset=utf-8', fileName(params, 'geojson'));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/exports/hotspots.csv',
+      access: 'shared',
+      summary: 'Hotspot data by ward or grid cell as CSV, small counts withheld',
+      handler: async (req, res) => {
+        const { table, params } = await buildExport(ctx, req.query as Query, thresholdFor(ctx, res));
+        send(req, res, params, toCsv(table), 'text/csv; charset=utf-8', fileName(params, 'csv'));
+      },
+    },
+  ];
+}

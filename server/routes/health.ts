@@ -1,0 +1,16 @@
+import type { AppContext } from '../app.ts';
+import type { RouteDef } from './registry.ts';
+
+export function healthRoutes(ctx: AppContext): RouteDef[] {
+  return [
+    {
+      method: 'get',
+      path: '/api/health',
+      access: 'public',
+      summary: 'Liveness and data version',
+      handler: async (_req, res) => {
+        res.json({ status: 'ok', dataVersion: await ctx.db.dataVersion() });
+      },
+    },
+  ];
+}

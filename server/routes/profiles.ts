@@ -1,0 +1,108 @@
+// The victims, offenders and links profiles: figures measures.md does not
+// define (sql/profiles). Aggregates need 'aggregate' access; lists of
+// pseudonymous records (groups, offenders linked to several children) and the
+// network need 'records'. Every route takes ?from=&to= (400 naming the
+// parameter); victims routes also take the victims page filters.
+import type { Request } from 'express';
+import type { AppContext } from '../app.ts';
+import type { RouteDef } from './registry.ts';
+import { notFound } from '../errors.ts';
+import { periodFromQuery, type Period } from '../period.ts';
+import { measureParamsFromQuery, type VictimFilters } from '../measures/params.ts';
+import { victimsCompleteness, victimsRates } from '../profiles/victims.ts';
+import {
+  OFFENDER_PROFILE_BREAKDOWNS, multiVictimOffenders, offenderBreakdown, offenderGroups, offendersCompleteness,
+  type OffenderProfileBreakdown,
+} from '../profiles/offenders.ts';
+import { loadNetwork } from '../profiles/network.ts';
+
+const query = (req: Request) => req.query as Record<string, unknown>;
+const periodJson = (p: Period) => ({ from: p.date_from, to: p.date_to });
+
+function victimFilters(q: Record<string, unknown>): VictimFilters {
+  const { ward, risk_level, sex, age_band, looked_after, cse_model } = measureParamsFromQuery(q);
+  return { ward, risk_level, sex, age_band, looked_after, cse_model };
+}
+
+export function profilesRoutes(ctx: AppContext): RouteDef[] {
+  const { db } = ctx;
+  return [
+    {
+      method: 'get',
+      path: '/api/profiles/victims/completeness',
+      access: 'aggregate',
+      summary: 'Victims: % not recorded for every field of the victims page, under its filters',
+      handler: async (req, res) => {
+        const period = periodFromQuery(query(req));
+        const filters = victimFilters(query(req));
+        res.json({ period: periodJson(period), filters, fields: await victimsCompleteness(db, period, filters) });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/profiles/victims/rates',
+      access: 'aggregate',
+      summary: 'Victims: cases per 10,000 children aged 0-17 by home ward and by sex and age band',
+      handler: async (req, res) => {
+        const period = periodFromQuery(query(req));
+        const filters = victimFilters(query(req));
+        res.json({ period: periodJson(period), filters, ...(await victimsRates(db, period, filters)) });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/profiles/offenders/completeness',
+      access: 'aggregate',
+      summary: 'Offenders: % not recorded for every field of the offenders page',
+      handler: async (req, res) => {
+        const period = periodFromQuery(query(req));
+        res.json({ period: periodJson(period), fields: await offendersCompleteness(db, period) });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/profiles/offenders/breakdowns/:dimension',
+      access: 'aggregate',
+      summary: 'Offenders: lone or group, relationship to the child, and offender-child age gap',
+      handler: async (req, res) => {
+        const { dimension } = req.params as { dimension: string };
+        if (!(OFFENDER_PROFILE_BREAKDOWNS as readonly string[]).includes(dimension)) {
+          throw notFound(`No offenders profile breakdown '${dimension}'`);
+        }
+        const period = periodFromQuery(query(req));
+        const rows = await offenderBreakdown(db, dimension as OffenderProfileBreakdown, period);
+        res.json({ period: periodJson(period), dimension, rows });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/profiles/offenders/groups',
+      access: 'records',
+      summary: 'Offenders: groups active in the period with size, children linked and first/last activity',
+      handler: async (req, res) => {
+        const period = periodFromQuery(query(req));
+        res.json({ period: periodJson(period), groups: await offenderGroups(db, period) });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/profiles/offenders/multi-victim',
+      access: 'records',
+      summary: 'Offenders: offenders linked to two or more children (pseudonymous records)',
+      handler: async (req, res) => {
+        const period = periodFromQuery(query(req));
+        res.json({ period: periodJson(period), offenders: await multiVictimOffenders(db, period) });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/profiles/network',
+      access: 'records',
+      summary: 'Links: network of children, offenders and locations, with its connected groups',
+      handler: async (req, res) => {
+        const period = periodFromQuery(query(req));
+        res.json({ period: periodJson(period), ...(await loadNetwork(db, period)) });
+      },
+    },
+  ];
+}

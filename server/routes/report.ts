@@ -1,0 +1,32 @@
+// The annual CSE problem profile: every figure, table, map and sentence of the
+// /report page (and of the PDF `npm run report` prints from it) in one answer.
+// ?from=&to= (400 naming a bad parameter), ?audience=analyst|board|partner
+// (board by default; see server/report/audience.ts). A suppressed role (viewer)
+// gets at least the board's copy; the guard suppresses its answer again.
+import type { AppContext } from '../app.ts';
+import type { RouteDef } from './registry.ts';
+import { periodFromQuery } from '../period.ts';
+import { suppressionThreshold } from '../auth/suppressed-responses.ts';
+import { audienceFromQuery } from '../report/audience.ts';
+import { buildReport } from '../report/build.ts';
+
+export function reportRoutes(ctx: AppContext): RouteDef[] {
+  return [
+    {
+      method: 'get',
+      path: '/api/report',
+      access: 'aggregate',
+      summary: 'The annual problem profile: every section’s figures against the previous period, key findings and methodology',
+      handler: async (req, res) => {
+        const q = req.query as Record<string, unknown>;
+        const period = periodFromQuery(q);
+        const audience = audienceFromQuery(q, suppressionThreshold(res) !== null);
+        res.json(await buildReport(ctx.db, period, {
+          audience,
+          threshold: suppressionThreshold(res) ?? ctx.config.suppressionThreshold,
+          areaName: ctx.config.areaName,
+        }));
+      },
+    },
+  ];
+}

@@ -1,0 +1,81 @@
+// Account management (admin): list, add, disable, enable, reset a password.
+// A generated password is returned once, in the answer that created it.
+// Each change is audited as an `account` event; a disabled account or a reset
+// password ends that user's sessions.
+import type { Response } from 'express';
+import type { AppContext } from '../app.ts';
+import type { RouteDef } from './registry.ts';
+import { addUser, listUsers, resetPassword, setDisabled } from '../auth/users.ts';
+import { securityFor } from '../auth/security.ts';
+import type { AuditNote } from '../audit/capture.ts';
+
+function optionalString(body: unknown, name: string): string | undefined {
+  const v = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+  return typeof v === 'string' ? v : undefined;
+}
+
+function note(res: Response, details: Record<string, unknown>): void {
+  res.locals.audit = { event: 'account', details } satisfies AuditNote;
+}
+
+export function usersRoutes(ctx: AppContext): RouteDef[] {
+  const { sessions } = securityFor(ctx);
+  return [
+    {
+      method: 'get',
+      path: '/api/users',
+      access: 'admin',
+      summary: 'Accounts and their roles',
+      handler: async (_req, res) => {
+        res.json({ users: await listUsers(ctx.db) });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/users',
+      access: 'admin',
+      summary: 'Add an account',
+      handler: async (req, res) => {
+        const role = optionalString(req.body, 'role');
+        const u = await addUser(ctx.db, optionalString(req.body, 'username'), role, optionalString(req.body, 'password'));
+        note(res, { action: 'add', user: u.username, role });
+        res.status(201).json({ user: u.username, role, ...(u.generated ? { password: u.password } : {}) });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/users/:username/disable',
+      access: 'admin',
+      summary: 'Disable an account and end its sessions',
+      handler: async (req, res) => {
+        const username = await setDisabled(ctx.db, req.params.username, true);
+        sessions.revokeUser(username);
+        note(res, { action: 'disable', user: username });
+        res.json({ user: username, disabled: true });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/users/:username/enable',
+      access: 'admin',
+      summary: 'Enable a disabled account',
+      handler: async (req, res) => {
+        const username = await setDisabled(ctx.db, req.params.username, false);
+        note(res, { action: 'enable', user: username });
+        res.json({ user: username, disabled: false });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/users/:username/reset-password',
+      access: 'admin',
+      summary: "Set a new password (generated when none is given) and end the user's sessions",
+      handler: async (req, res) => {
+        const u = await resetPassword(ctx.db, req.params.username, optionalString(req.body, 'password'));
+        sessions.revokeUser(u.username);
+        note(res, { action: 'reset-password', user: u.username });
+        res.json({ user: u.username, ...(u.generated ? { password: u.password } : {}) });
+      },
+    },
+  ];
+}

@@ -1,0 +1,61 @@
+// Series of a measure by month or quarter, with XmR limits and rules. The
+// values come from the one measures runner (server/measures/run.ts) given every
+// period of the series at once, so a point is exactly the measure of measures.md
+// with that month or quarter as the period. No SQL of its own.
+import type { Database } from '../db.ts';
+import { seriesPeriods, type Interval, type Period } from '../period.ts';
+import { computeMeasures, type MeasureValues } from '../measures/run.ts';
+import type { MeasureParams } from '../measures/params.ts';
+import { xmr, type Rule, type Signal } from './xmr.ts';
+import type { TrendMeasureDef } from './measures.ts';
+
+export interface SeriesPoint {
+  period: string;
+  value: number | null;
+  mean: number | null;
+  ucl: number | null;
+  lcl: number | null;
+  rule: Rule | null;
+  signal: Signal;
+}
+
+export interface SeriesOptions {
+  from: string;
+  to: string;
+  interval: Interval;
+  params?: MeasureParams;
+  /** Limits from the first N points. */
+  baselineN?: number;
+  /** Label ('YYYY-MM' or 'YYYY-Qn') of the point from which limits are recomputed. */
+  rebase?: string;
+}
+
+// The trends page asks for ten measures over the same periods at once: every
+// measure of a period set is computed once and shared (per database, keyed on
+// the data version, the periods and the parameters).
+const CACHE_SIZE = 16;
+const caches = new WeakMap<Database, Map<string, Promise<Map<string, MeasureValues>>>>();
+
+/** Every measure for every period of the series. */
+export async function seriesValues(db: Database, periods: Period[], params: MeasureParams = {}): Promise<Map<string, MeasureValues>> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  const key = JSON.stringify([await db.dataVersion(), periods.map((p) => p.period), params]);
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = computeMeasures(db, periods, params);
+    cache.set(key, hit);
+    hit.catch(() => cache.delete(key));
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  }
+  return hit;
+}
+
+export async function trendSeries(db: Database, measure: TrendMeasureDef, opts: SeriesOptions): Promise<SeriesPoint[]> {
+  const periods = seriesPeriods(opts.from, opts.to, opts.interval);
+  const values = await seriesValues(db, periods, opts.params);
+  const series = periods.map((p) => values.get(p.period)?.[measure.id] ?? null);
+  const rebaseIndex = opts.rebase === undefined ? undefined : periods.findIndex((p) => p.period === opts.rebase);
+  const points = xmr(series, { unit: measure.unit, direction: measure.direction, baselineN: opts.baselineN, rebaseIndex });
+  return periods.map((p, i) => ({ period: p.period, ...points[i] }));
+}

@@ -1,0 +1,28 @@
+-- Import history: one row in `imports` per accepted batch, one row in
+-- `import_files` per file of it (extract, original file name, data rows, SHA-256).
+
+-- name: has_extracts
+-- Whether any extract has ever been imported into this database.
+SELECT count(*) > 0 AS found FROM import_files;
+
+-- name: held_extracts
+-- The extracts this database holds (each imported at least once).
+SELECT DISTINCT extract FROM import_files;
+
+-- name: insert_import
+-- A new accepted batch; imported_at is UTC.
+INSERT INTO imports (import_id, imported_at, source, imported_by)
+VALUES (nextval('import_seq'), CAST($importedAt AS TIMESTAMP), $source, $importedBy)
+RETURNING import_id;
+
+-- name: insert_file
+INSERT INTO import_files (import_id, extract, file_name, row_count, sha256)
+VALUES ($importId, $extract, $fileName, $rows, $sha256);
+
+-- name: list_imports
+-- Every accepted batch with its files, newest first.
+SELECT i.import_id, strftime(i.imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at, i.source, i.imported_by,
+       f.extract, f.file_name, f.row_count, f.sha256
+FROM imports i
+JOIN import_files f USING (import_id)
+ORDER BY i.import_id DESC, f.extract, f.file_name;

@@ -1,0 +1,103 @@
+-- Shared building blocks of the measures and breakdowns, created on the
+-- connection right after the `periods` table (sql/periods.sql), before any of
+-- them runs, so that a band or a filter is written once.
+
+-- One row per day of each period (a view, so it always follows `periods`).
+-- "The date falls in the period" is written as a join on `day`: an equality
+-- join is far quicker than a range join when a trend asks for a hundred
+-- periods at once.
+CREATE OR REPLACE TEMP VIEW period_days AS
+  SELECT period, date_from, date_to,
+         CAST(unnest(generate_series(date_from, date_to, INTERVAL 1 DAY)) AS DATE) AS day
+  FROM periods;
+
+-- Age bands of children (victims, missing episodes), by age in whole years.
+CREATE OR REPLACE TEMP MACRO child_age_band(age) AS
+  CASE
+    WHEN age IS NULL THEN 'not_recorded'
+    WHEN age <= 11 THEN '0-11'
+    WHEN age <= 13 THEN '12-13'
+    WHEN age <= 15 THEN '14-15'
+    WHEN age <= 17 THEN '16-17'
+    ELSE '18+'
+  END;
+
+-- Age bands of offenders, by age at identification.
+CREATE OR REPLACE TEMP MACRO offender_age_band(age) AS
+  CASE
+    WHEN age IS NULL THEN 'not_recorded'
+    WHEN age < 18 THEN 'under_18'
+    WHEN age <= 24 THEN '18-24'
+    WHEN age <= 34 THEN '25-34'
+    WHEN age <= 44 THEN '35-44'
+    ELSE '45+'
+  END;
+
+-- Length of a missing episode: a band includes its upper bound; no end = ongoing.
+CREATE OR REPLACE TEMP MACRO duration_band(start_at, end_at) AS
+  CASE
+    WHEN end_at IS NULL THEN 'ongoing'
+    WHEN epoch(end_at) - epoch(start_at) <= 6 * 3600 THEN 'under_6h'
+    WHEN epoch(end_at) - epoch(start_at) <= 24 * 3600 THEN '6-24h'
+    WHEN epoch(end_at) - epoch(start_at) <= 72 * 3600 THEN '24-72h'
+    ELSE 'over_72h'
+  END;
+
+-- The cases a victims measure counts: every case, narrowed by the optional
+-- filters of the victims page (NULL = no filter; 'not_recorded' selects cases
+-- where the value was not recorded).
+CREATE OR REPLACE TEMP MACRO victim_cases(f_ward, f_risk_level, f_sex, f_age_band, f_looked_after, f_cse_model) AS TABLE
+  SELECT *
+  FROM cases
+  WHERE (f_ward IS NULL OR coalesce(home_ward, 'not_recorded') = f_ward)
+    AND (f_risk_level IS NULL OR coalesce(risk_level, 'not_recorded') = f_risk_level)
+    AND (f_sex IS NULL OR coalesce(sex, 'not_recorded') = f_sex)
+    AND (f_age_band IS NULL OR child_age_band(age_at_referral) = f_age_band)
+    AND (f_looked_after IS NULL OR coalesce(looked_after, 'not_recorded') = f_looked_after)
+    AND (f_cse_model IS NULL OR coalesce(cse_model, 'not_recorded') = f_cse_model);
+
+-- Children missing repeatedly, one row per period and child: at least `rmin`
+-- missing episodes starting in the period such that the rmin-th starts fewer
+-- than `rdays` days after the first, by calendar date: some run of rmin
+-- consecutive episodes in the period (ordered by start, then episode_id) spans
+-- at most rdays − 1 days (defaults 3 and 90: date(start3) − date(start1) <= 89).
+-- The one definition behind repeat_missing_children, the "without case" measure
+-- and the repeat-missing lists (sql/missing).
+CREATE OR REPLACE TEMP MACRO repeat_missing(rmin, rdays) AS TABLE
+  WITH ordered AS (
+    SELECT p.period, e.child_id, CAST(e.start_at AS DATE) AS d,
+           lead(CAST(e.start_at AS DATE), CAST(rmin AS INTEGER) - 1)
+             OVER (PARTITION BY p.period, e.child_id ORDER BY e.start_at, e.episode_id) AS d_last
+    FROM period_days p
+    JOIN missing_episodes e ON CAST(e.start_at AS DATE) = p.day
+  )
+  SELECT DISTINCT period, child_id
+  FROM ordered
+  WHERE d_last - d <= rdays - 1;
+
+-- Cases open at some time in each period (as children_open): referred on or
+-- before the end of the period and not closed before its start. One row per
+-- period and case, with the period's dates.
+CREATE OR REPLACE TEMP MACRO cases_open() AS TABLE
+  SELECT p.period, p.date_from, p.date_to, c.*
+  FROM periods p
+  JOIN cases c ON c.referral_date <= p.date_to AND (c.closed_date IS NULL OR c.closed_date >= p.date_from);
+
+-- Children with a case referred in each period, one row per period and child,
+-- with their earliest referral in the period and whether they had any missing
+-- episode starting from 365 days before that referral up to the end of the
+-- period (pct_referred_children_missing and its counts on the missing page).
+CREATE OR REPLACE TEMP MACRO referred_children_missing() AS TABLE
+  WITH referred AS (
+    SELECT p.period, p.date_to, c.child_id, min(c.referral_date) AS first_referral
+    FROM period_days p
+    JOIN cases c ON c.referral_date = p.day
+    GROUP BY p.period, p.date_to, c.child_id
+  )
+  SELECT r.period, r.child_id, r.first_referral,
+         EXISTS (
+           SELECT 1 FROM missing_episodes e
+           WHERE e.child_id = r.child_id
+             AND CAST(e.start_at AS DATE) BETWEEN r.first_referral - 365 AND r.date_to
+         ) AS went_missing
+  FROM referred r;

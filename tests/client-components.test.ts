@@ -1,0 +1,163 @@
+// @vitest-environment jsdom
+import { describe, expect, test } from 'vitest';
+import { dataTable, type Column } from '../client/src/components/data-table.ts';
+import { csvText } from '../client/src/components/csv.ts';
+import { card, changeText } from '../client/src/components/card.ts';
+import { completenessNote, notRecordedShare } from '../client/src/components/completeness.ts';
+import { figure } from '../client/src/components/figure.ts';
+import { breakdownFigure, orderRows } from '../client/src/components/breakdown.ts';
+import { createPeriodPicker, customRangeError } from '../client/src/components/period-picker.ts';
+import { errorBox, loadInto } from '../client/src/components/status.ts';
+import { svgText } from '../client/src/components/download.ts';
+import { ApiError } from '../client/src/api.ts';
+import { barChart } from '../client/src/charts/bar-chart.ts';
+import { codeLabel } from '../client/src/labels.ts';
+
+const columns: Column[] = [
+  { key: 'key', label: 'Age band', format: codeLabel },
+  { key: 'count', label: 'Cases', kind: 'count' },
+  { key: 'share', label: '% of total', kind: 'percent' },
+];
+const rows = [
+  { key: '12-13', count: 1204, share: 80.25 },
+  { key: '0-11', count: null, suppressed: true, share: null },
+  { key: 'not_recorded', count: 296, share: 19.75 },
+];
+
+describe('dataTable', () => {
+  test('caption, scoped headers, right-aligned numbers, [c] and no-denominator dash', () => {
+    const el = dataTable(rows, columns, { caption: 'Cases by age band', id: 't1' });
+    const table = el.querySelector('table')!;
+    expect(table.id).toBe('t1');
+    expect(table.querySelector('caption')?.textContent).toBe('Cases by age band');
+    expect([...table.querySelectorAll('thead th')].map((th) => th.getAttribute('scope'))).toEqual(['col', 'col', 'col']);
+    const body = [...table.querySelectorAll('tbody tr')];
+    expect(body.map((tr) => tr.querySelector('th[scope="row"]')?.textContent)).toEqual(['12 to 13', '0 to 11', 'Not recorded']);
+    expect([...body[0].querySelectorAll('td')].map((td) => td.textContent)).toEqual(['1,204', '80.3%']);
+    const [count, share] = [...body[1].querySelectorAll('td')];
+    expect(count.textContent).toBe('[c]');
+    expect(share.textContent).toBe('–');
+    expect(share.getAttribute('title')).toBe('no denominator');
+    expect(count.classList.contains('num')).toBe(true);
+    expect(el.querySelector('button')?.textContent).toBe('Download CSV');
+  });
+
+  test('CSV has a BOM, CRLF lines, [c] for suppressed, rounded percentages, quoting', () => {
+    const csv = csvText([...rows, { key: 'say "hi", all', count: 3, share: 12.35 }, { key: '=SUM(A1)', count: 1, share: 0 }], columns);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.slice(1).split('\r\n')).toEqual([
+      'Age band,Cases,% of total',
+      '12 to 13,1204,80.3',
+      '0 to 11,[c],',
+      'Not recorded,296,19.8',
+      '"say ""hi"", all",3,12.4',
+      "'=SUM(A1),1,0",
+      '',
+    ]);
+  });
+
+  test('an empty table says so', () => {
+    const el = dataTable([], columns, { caption: 'Nothing' });
+    expect(el.querySelector('tbody')?.textContent).toBe('No records in this period.');
+  });
+});
+
+describe('cards and notes', () => {
+  test('card shows value, previous period and change in words', () => {
+    const el = card('Cases referred', 132, 120, 'count', { previousLabel: '2023/24' });
+    expect(el.querySelector('.card-label')?.textContent).toBe('Cases referred');
+    expect(el.querySelector('.card-value')?.textContent).toBe('132');
+    expect(el.querySelector('.card-previous')?.textContent).toBe('2023/24: 120');
+    expect(el.querySelector('.card-change')?.textContent).toBe('Change: up 12 (+10.0%)');
+    const pct = card('RHI within 72h', null, 40, 'percent', { previousLabel: '2023/24' });
+    expect(pct.querySelector('.card-value')?.textContent).toBe('–');
+    expect(pct.querySelector('.card-value')?.getAttribute('title')).toBe('no denominator');
+    expect(changeText(41.25, 43.8, 'percent')).toBe('down 2.6 percentage points');
+    expect(changeText(5, 5, 'count')).toBe('no change');
+    expect(changeText(3, 0, 'count')).toBe('up 3');
+    expect(changeText(1200, 1250, 'count')).toBe('down 50 (−4.0%)');
+  });
+
+  test('completeness note, and a warning above 50% not recorded', () => {
+    expect(notRecordedShare([{ key: 'F', count: 3 }, { key: 'not_recorded', count: 1 }])).toBe(25);
+    expect(completenessNote([{ key: 'F', count: 3 }, { key: 'not_recorded', count: 1 }])?.textContent).toBe('25.0% not recorded.');
+    const warn = completenessNote([{ key: 'F', count: 2 }, { key: 'not_recorded', count: 3 }])!;
+    expect(warn.className).toBe('warning');
+    expect(warn.textContent).toContain('60.0% not recorded.');
+    expect(completenessNote([{ key: 'F', count: 2 }, { key: 'not_recorded', count: 2 }])?.className).toBe('note');
+    expect(completenessNote([])).toBeNull();
+  });
+
+  test('breakdown rows in band order with not recorded last', () => {
+    const ordered = orderRows([{ key: 'not_recorded', count: 9 }, { key: '16-17', count: 1 }, { key: '0-11', count: 2 }], ['0-11', '12-13', '14-15', '16-17', '18+']);
+    expect(ordered.map((r) => r.key)).toEqual(['0-11', '16-17', 'not_recorded']);
+    expect(orderRows([{ key: 'a', count: 1 }, { key: 'not_recorded', count: 9 }, { key: 'b', count: 5 }]).map((r) => r.key)).toEqual(['b', 'a', 'not_recorded']);
+  });
+});
+
+describe('figure', () => {
+  test('wraps chart and table with a numbered caption and downloads', () => {
+    const chart = barChart([{ key: 'F', count: 3 }], { ariaLabel: 'Cases by sex', xLabel: 'Cases', yLabel: 'Sex' });
+    const el = figure(chart, dataTable([{ key: 'F', count: 3 }], columns.slice(0, 2), { caption: 'Cases by sex' }), { caption: 'Cases by sex', number: 3 });
+    expect(el.tagName).toBe('FIGURE');
+    expect(el.querySelector('figcaption')?.textContent).toBe('Figure 3: Cases by sex');
+    expect(el.querySelector('svg[role="img"]')?.getAttribute('aria-label')).toBe('Cases by sex');
+    expect(el.querySelector('table caption')?.textContent).toBe('Cases by sex');
+    expect([...el.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Download SVG', 'Download PNG', 'Download CSV', 'Download XLSX']);
+    const text = svgText(chart);
+    expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(text).not.toContain('<style');
+  });
+
+  test('breakdown figure: chart, completeness and a table of counts and shares', () => {
+    const el = breakdownFigure({ subject: 'missing', dimension: 'duration_band', rows: [
+      { key: 'over_72h', count: 2 }, { key: 'not_recorded', count: 6 }, { key: 'under_6h', count: 12 },
+    ] }, { caption: 'Missing episodes by duration', number: 2, categoryLabel: 'Time missing', countLabel: 'Episodes' });
+    expect([...el.querySelectorAll('tbody th')].map((th) => th.textContent)).toEqual(['Under 6 hours', 'Over 72 hours', 'Not recorded']);
+    expect([...el.querySelectorAll('tbody td')].map((td) => td.textContent)).toEqual(['12', '60.0%', '2', '10.0%', '6', '30.0%']);
+    expect(el.querySelector('.note')?.textContent).toBe('30.0% not recorded.');
+    expect(el.querySelectorAll('svg g[aria-label="bar"] rect')).toHaveLength(3);
+  });
+});
+
+describe('status and period picker', () => {
+  test('loadInto shows Loading… with aria-busy, then the result or an alert', async () => {
+    const el = document.createElement('div');
+    let release!: () => void;
+    const pending = loadInto(el, 'x', () => new Promise<Node>((r) => { release = () => r(document.createTextNode('done')); }));
+    expect(el.getAttribute('aria-busy')).toBe('true');
+    expect(el.textContent).toBe('Loading…');
+    release();
+    await pending;
+    expect(el.hasAttribute('aria-busy')).toBe(false);
+    expect(el.textContent).toBe('done');
+    await loadInto(el, 'the trends', () => Promise.reject(new ApiError(404, 'No such API route')));
+    expect(el.querySelector('[role="alert"]')?.textContent).toBe('Could not load the trends.Not available yet: No such API route');
+    expect(errorBox(new Error('boom')).getAttribute('role')).toBe('alert');
+  });
+
+  test('custom range validation and picker state', () => {
+    expect(customRangeError('2024-04-01', '2024-03-31')).toBe('The start date must be on or before the end date.');
+    expect(customRangeError('', '2024-03-31')).toBe('Enter a valid start date.');
+    expect(customRangeError('2024-01-01', '2024-03-31')).toBeNull();
+    const chosen: string[] = [];
+    const picker = createPeriodPicker((p) => chosen.push(`${p.from}/${p.to}`), '2025-11-22');
+    document.body.append(picker.element);
+    picker.update({ from: '2024-04-01', to: '2025-03-31' }, { from: '2023-04-01', to: '2024-03-31' });
+    const select = picker.element.querySelector('select')!;
+    expect(select.value).toBe('2024');
+    expect(select.options[0].textContent).toBe('2025/26 (year to date)');
+    expect(select.options[1].textContent).toBe('Financial year 2024/25');
+    expect(picker.element.querySelector('.period-summary')?.textContent).toBe('Showing 2024/25 (01/04/2024 to 31/03/2025), compared with 2023/24 (01/04/2023 to 31/03/2024).');
+    select.value = '2022';
+    select.dispatchEvent(new Event('change'));
+    expect(chosen).toEqual(['2022-04-01/2023-03-31']);
+    picker.update({ from: '2024-01-01', to: '2024-03-31' }, { from: '2023-10-01', to: '2023-12-31' });
+    expect(select.value).toBe('custom');
+    expect((picker.element.querySelector('.period-custom') as HTMLElement).hidden).toBe(false);
+    (picker.element.querySelector('#period-to') as HTMLInputElement).value = '2023-12-01';
+    (picker.element as HTMLFormElement).dispatchEvent(new Event('submit', { cancelable: true }));
+    expect(picker.element.querySelector('#period-error')?.textContent).toBe('The start date must be on or before the end date.');
+    expect(chosen).toHaveLength(1);
+  });
+});

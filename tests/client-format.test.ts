@@ -1,0 +1,102 @@
+import { describe, expect, test } from 'vitest';
+import {
+  displayCount, displayPercent, formatCount, formatDate, formatMonth, formatPercent, formatRate, fyLabel, ratePer10k, roundHalfAway,
+} from '../client/src/format.ts';
+import {
+  asFinancialYear, defaultPeriod, financialYear, fyStartYear, isIsoDate, periodFromParams, periodLabel, previousPeriod,
+} from '../client/src/period.ts';
+import { codeLabel } from '../client/src/labels.ts';
+import { previousPeriod as serverPrevious } from '../server/period.ts';
+
+describe('format', () => {
+  test('percentages round half away from zero to one decimal place, despite float error', () => {
+    expect(roundHalfAway(12.25)).toBe(12.3);
+    expect(roundHalfAway(12.35)).toBe(12.4); // 12.35 is 12.3499999… in binary
+    expect(roundHalfAway(1.005, 2)).toBe(1.01);
+    expect(roundHalfAway(-12.25)).toBe(-12.3);
+    expect(roundHalfAway(0.04)).toBe(0);
+    expect(formatPercent(12.25)).toBe('12.3%');
+    expect(formatPercent(12.35)).toBe('12.4%');
+    expect(formatPercent(100 / 3)).toBe('33.3%');
+    expect(formatPercent(50)).toBe('50.0%');
+    expect(formatPercent(0)).toBe('0.0%');
+  });
+
+  test('null percentage shows a dash explained as no denominator', () => {
+    expect(formatPercent(null)).toBe('–');
+    expect(displayPercent(null)).toEqual({ text: '–', title: 'no denominator' });
+    expect(displayPercent(7.45)).toEqual({ text: '7.5%' });
+  });
+
+  test('counts use thousands separators; suppressed counts show [c]', () => {
+    expect(formatCount(1234567)).toBe('1,234,567');
+    expect(formatCount(0)).toBe('0');
+    expect(displayCount(3, true).text).toBe('[c]');
+    expect(displayCount(null).text).toBe('[c]');
+    expect(displayCount(1204).text).toBe('1,204');
+  });
+
+  test('UK dates, months and financial years', () => {
+    expect(formatDate('2024-04-01')).toBe('01/04/2024');
+    expect(formatDate('2025-03-31 17:45:00')).toBe('31/03/2025');
+    expect(formatMonth('2024-11')).toBe('Nov 2024');
+    expect(fyLabel(2024)).toBe('2024/25');
+    expect(fyLabel(1999)).toBe('1999/00');
+    expect(fyLabel(2009)).toBe('2009/10');
+  });
+
+  test('rates per 10,000 children', () => {
+    expect(ratePer10k(45, 30000)).toBe(15);
+    expect(formatRate(ratePer10k(7, 21437))).toBe('3.3');
+    expect(ratePer10k(5, null)).toBeNull();
+    expect(formatRate(null)).toBe('–');
+  });
+
+  test('codes read as plain English', () => {
+    expect(codeLabel('not_recorded')).toBe('Not recorded');
+    expect(codeLabel('12-13')).toBe('12 to 13');
+    expect(codeLabel('over_72h')).toBe('Over 72 hours');
+    expect(codeLabel('social_care')).toBe('Social care');
+    expect(codeLabel('E05000650')).toBe('E05000650');
+  });
+});
+
+describe('period', () => {
+  test('default period is the last complete financial year before today', () => {
+    expect(defaultPeriod('2025-11-22')).toEqual({ from: '2024-04-01', to: '2025-03-31' });
+    expect(defaultPeriod('2025-04-01')).toEqual({ from: '2024-04-01', to: '2025-03-31' });
+    expect(defaultPeriod('2025-03-31')).toEqual({ from: '2023-04-01', to: '2024-03-31' });
+  });
+
+  test('financial years and labels', () => {
+    expect(fyStartYear('2025-03-31')).toBe(2024);
+    expect(fyStartYear('2025-04-01')).toBe(2025);
+    expect(asFinancialYear(financialYear(2023))).toBe(2023);
+    expect(asFinancialYear({ from: '2023-04-01', to: '2024-03-30' })).toBeNull();
+    expect(periodLabel(financialYear(2024))).toBe('2024/25');
+    expect(periodLabel({ from: '2024-04-01', to: '2024-06-30' })).toBe('01/04/2024 to 30/06/2024');
+  });
+
+  test('period from URL parameters is null when missing, invalid or reversed', () => {
+    expect(periodFromParams(new URLSearchParams('from=2024-04-01&to=2025-03-31'))).toEqual({ from: '2024-04-01', to: '2025-03-31' });
+    expect(periodFromParams(new URLSearchParams('from=2024-04-01'))).toBeNull();
+    expect(periodFromParams(new URLSearchParams('from=2024-02-30&to=2025-03-31'))).toBeNull();
+    expect(periodFromParams(new URLSearchParams('from=2025-04-01&to=2025-03-31'))).toBeNull();
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+  });
+
+  test('previous period: previous financial year, same months, or same length before; agrees with the server', () => {
+    expect(previousPeriod(financialYear(2024))).toEqual({ from: '2023-04-01', to: '2024-03-31' });
+    expect(previousPeriod({ from: '2024-04-01', to: '2024-06-30' })).toEqual({ from: '2024-01-01', to: '2024-03-31' });
+    expect(previousPeriod({ from: '2024-03-10', to: '2024-03-19' })).toEqual({ from: '2024-02-29', to: '2024-03-09' });
+    const cases = [
+      ['2024-04-01', '2025-03-31'], ['2024-03-01', '2024-03-31'], ['2024-01-15', '2024-02-14'],
+      ['2023-12-01', '2024-02-29'], ['2024-05-05', '2024-05-05'], ['2020-01-01', '2024-12-31'],
+    ];
+    for (const [from, to] of cases) {
+      const s = serverPrevious({ period: '', date_from: from, date_to: to });
+      expect(previousPeriod({ from, to })).toEqual({ from: s.date_from, to: s.date_to });
+    }
+  });
+});

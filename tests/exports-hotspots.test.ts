@@ -1,0 +1,179 @@
+import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { startTestServer, type TestServer } from './helpers/server.ts';
+import { loadTrafford, insertLocations, insertJson, syntheticLocations } from './hotspots-fixtures.ts';
+import { signedArea2, type Ring } from '../server/hotspots/winding.ts';
+import { suppressionMask } from '../server/hotspots/suppress.ts';
+
+let s: TestServer;
+let dir: string;
+const Q = 'from=2024-01-01&to=2024-12-31';
+const hasOgrinfo = spawnSync('ogrinfo', ['--version']).status === 0;
+
+beforeAll(async () => {
+  s = await startTestServer();
+  dir = mkdtempSync(join(tmpdir(), 'hotspots-export-'));
+  const wards = await loadTrafford(s.db);
+  const box = {
+    minLon: Math.min(...wards.map((w) => w.minLon)), minLat: Math.min(...wards.map((w) => w.minLat)),
+    maxLon: Math.max(...wards.map((w) => w.maxLon)), maxLat: Math.max(...wards.map((w) => w.maxLat)),
+  };
+  const data = syntheticLocations(box, [-2.2925, 53.4445]);
+  await insertLocations(s.db, data.locs, data.reports, data.cases);
+  // Cases by home ward: Altrincham 3 (withheld), Ashton upon Mersey 7 (withheld second), Bowdon 12, Broadheath 0.
+  const homes = [...Array(3).fill('E05015239'), ...Array(7).fill('E05015240'), ...Array(12).fill('E05015241')];
+  await insertJson(
+    s.db,
+    'cases',
+    homes.map((w, k) => ({ case_id: `W${k}`, child_id: `WC${k}`, referral_date: '2024-06-01', home_ward: w })),
+    { case_id: 'VARCHAR', child_id: 'VARCHAR', referral_date: 'DATE', home_ward: 'VARCHAR' },
+  );
+});
+afterAll(async () => {
+  await s.close();
+  s.db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function download(path: string): Promise<{ text: string; type: string | null; log: string }> {
+  const spy = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  try {
+    const r = await s.fetch(path);
+    expect(r.status).toBe(200);
+    const text = await r.text();
+    return { text, type: r.headers.get('content-type'), log: spy.mock.calls.map((c) => c.join(' ')).join('\n') };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+function exteriorsCounterClockwise(geometry: { type: string; coordinates: unknown }): boolean {
+  const polys = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as Ring[][];
+  return polys.every((rings) => rings.every((r, k) => (signedArea2(r) > 0) === (k === 0)));
+}
+
+describe('GET /api/exports/hotspots.geojson', () => {
+  it('exports the grid as an RFC 7946 FeatureCollection with metadata and no small counts', async () => {
+    const { text, type, log } = await download(`/api/exports/hotspots.geojson?${Q}&level=grid&cell_m=500`);
+    expect(type).toMatch(/^application\/geo\+json/);
+    const fc = JSON.parse(text);
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.metadata).toMatchObject({
+      classification: 'OFFICIAL-SENSITIVE', level: 'grid', cell_m: 500, suppression_threshold: 5,
+      period: { from: '2024-01-01', to: '2024-12-31' },
+    });
+    expect(fc.metadata.method).toMatch(/Getis-Ord Gi\*/);
+    expect(Date.parse(fc.metadata.generated_at)).not.toBeNaN();
+    const props = fc.features.map((f: { properties: Record<string, unknown> }) => f.properties);
+    expect(Object.keys(props[0]).sort()).toEqual(['class', 'count', 'i', 'j', 'suppressed']);
+    for (const p of props) {
+      if (p.suppressed) expect(p.count).toBeNull();
+      else expect(p.count === 0 || p.count > 5).toBe(true);
+    }
+    expect(props.filter((p: { suppressed: boolean }) => p.suppressed).length).toBeGreaterThan(10);
+    expect(props.some((p: { count: number }) => p.count > 5)).toBe(true);
+    expect(props.some((p: { class: string }) => p.class.startsWith('hot_'))).toBe(true);
+    expect(fc.features.every((f: { geometry: { type: string; coordinates: unknown } }) => exteriorsCounterClockwise(f.geometry))).toBe(true);
+    expect(text).not.toMatch(/location_id|"L\d+"|CASE|child/);
+    const hash = createHash('sha256').update(text).digest('hex');
+    expect(log).toContain(`[export] /api/exports/hotspots.geojson`);
+    expect(log).toContain(`sha256=${hash}`);
+    expect(log).toContain('"cell_m":500');
+  });
+
+  it('exports wards with RFC 7946 winding, withholding small counts and the next smallest', async () => {
+    const { text } = await download(`/api/exports/hotspots.geojson?${Q}&level=ward&measure=cases_home`);
+    const fc = JSON.parse(text);
+    expect(fc.features.length).toBe(21);
+    expect(fc.metadata.attribution).toMatch(/Crown copyright/);
+    const by = new Map(fc.features.map((f: { properties: { area_code: string } }) => [f.properties.area_code, f.properties]));
+    expect(by.get('E05015239')).toMatchObject({ count: null, suppressed: true, rate_per_10000: null });
+    expect(by.get('E05015240')).toMatchObject({ count: null, suppressed: true, rate_per_10000: null });
+    expect(by.get('E05015241')).toMatchObject({ count: 12, suppressed: false });
+    expect(fc.features.every((f: { geometry: { type: string; coordinates: unknown } }) => exteriorsCounterClockwise(f.geometry))).toBe(true);
+  });
+
+  it.skipIf(!hasOgrinfo)('opens in GDAL (ogrinfo)', async () => {
+    for (const level of ['grid', 'ward']) {
+      const { text } = await download(`/api/exports/hotspots.geojson?${Q}&level=${level}&measure=cases_home`);
+      const file = join(dir, `hotspots_${level}.geojson`);
+      writeFileSync(file, text);
+      const out = execFileSync('ogrinfo', ['-ro', '-so', '-al', file], { encoding: 'utf8' });
+      expect(out).toMatch(/Geometry: (Multi )?Polygon/);
+      expect(out).toContain(`Feature Count: ${JSON.parse(text).features.length}`);
+      expect(out).toMatch(/count: Integer/);
+    }
+  });
+
+  it('says so when GDAL is absent', () => {
+    if (!hasOgrinfo) console.warn('NOTICE: ogrinfo not found — the GDAL check of the GeoJSON export was skipped (apt-get install gdal-bin).');
+    expect(true).toBe(true);
+  });
+
+  it('answers 400 for a missing level', async () => {
+    const { status, body } = await s.get(`/api/exports/hotspots.geojson?${Q}`);
+    expect([status, body.parameter]).toEqual([400, 'level']);
+  });
+});
+
+describe('GET /api/exports/hotspots.csv', () => {
+  it('exports the same rows with metadata lines and no small counts', async () => {
+    const { text, type, log } = await download(`/api/exports/hotspots.csv?${Q}&level=ward&measure=cases_home`);
+    expect(type).toMatch(/^text\/csv/);
+    const lines = text.trimEnd().split('\r\n');
+    expect(lines).toContain('# classification: OFFICIAL-SENSITIVE');
+    expect(lines).toContain('# period: 2024-01-01 to 2024-12-31');
+    const header = lines.findIndex((l) => l.startsWith('area_code,'));
+    expect(lines[header]).toBe('area_code,area_name,measure,count,suppressed,children_0_17,rate_per_10000');
+    const rows = lines.slice(header + 1).map((l) => l.split(','));
+    expect(rows.length).toBe(21);
+    for (const r of rows) {
+      const n = r[3] === '' ? null : Number(r[3]);
+      expect(n === null || n === 0 || n > 5).toBe(true);
+    }
+    expect(rows.find((r) => r[0] === 'E05015241')![3]).toBe('12');
+    expect(log).toContain(`sha256=${createHash('sha256').update(text).digest('hex')}`);
+  });
+
+  it('never shows a grid count from 1 to 5', async () => {
+    const { text } = await download(`/api/exports/hotspots.csv?${Q}&level=grid&cell_m=250`);
+    const all = text.trimEnd().split('\r\n');
+    const lines = all.slice(all.indexOf('i,j,count,suppressed,class'));
+    expect(lines.length).toBeGreaterThan(1000);
+    const counts = lines.slice(1).map((l) => l.split(',')[2]);
+    expect(counts.every((c) => c === '' || Number(c) === 0 || Number(c) > 5)).toBe(true);
+    expect(counts.filter((c) => c === '').length).toBeGreaterThan(10);
+  });
+});
+
+describe('for a partner', () => {
+  it('serves the suppressed export and grid, never a count from 1 to 5', async () => {
+    const partner = await startTestServer({ role: 'partner', db: s.db });
+    try {
+      const r = await partner.fetch(`/api/exports/hotspots.geojson?${Q}&level=ward&measure=cases_home`);
+      expect(r.status).toBe(200);
+      const fc = await r.json();
+      expect(fc.features.every((f: { properties: { count: number | null } }) => f.properties.count === null || f.properties.count === 0 || f.properties.count > 5)).toBe(true);
+      const grid = await partner.get(`/api/hotspots/grid?${Q}`);
+      expect(grid.status).toBe(200);
+      const small = grid.body.cells.filter((c: { count: number | null }) => c.count !== null && c.count >= 1 && c.count <= 5);
+      expect(small).toEqual([]);
+      expect((await partner.get(`/api/hotspots/locations?${Q}`)).status).toBe(403);
+    } finally {
+      await partner.close();
+    }
+  });
+});
+
+describe('suppression mask', () => {
+  it('withholds 1..threshold, and the next smallest when only one is withheld', () => {
+    expect(suppressionMask([0, 3, 9, 7, 12], 5)).toEqual([false, true, false, true, false]);
+    expect(suppressionMask([0, 3, 2, 7], 5)).toEqual([false, true, true, false]);
+    expect(suppressionMask([0, 6, 10], 5)).toEqual([false, false, false]);
+    expect(suppressionMask([4, 0], 5)).toEqual([true, false]);
+  });
+});

@@ -1,0 +1,100 @@
+// The missing page in real Chromium against the acceptance data: at least
+// five charts each with its table, the lists of children, a threshold control
+// that changes the figures and survives a reload, no console errors and no
+// request leaving the machine. Skipped only when no Chromium is installed and
+// REQUIRE_BROWSER is not set (CI sets it).
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { Database } from '../server/db.ts';
+import { importFolder } from '../server/import/index.ts';
+import { ensureClientBuilt } from '../server/build-client.ts';
+import { startTestServer, type TestServer } from './helpers/server.ts';
+
+const ACCEPTANCE = fileURLToPath(new URL('../../shared/acceptance/', import.meta.url));
+const expected = JSON.parse(readFileSync(`${ACCEPTANCE}expected.json`, 'utf8'))[0];
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+const run = CHROMIUM !== undefined || process.env.REQUIRE_BROWSER === '1';
+
+describe.runIf(run)('missing page in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  const outside: string[] = [];
+
+  beforeAll(async () => {
+    if (!CHROMIUM) throw new Error('REQUIRE_BROWSER is set but no Chromium was found');
+    await ensureClientBuilt(() => undefined);
+    const db = await Database.open(':memory:');
+    const result = await importFolder(db, `${ACCEPTANCE}extracts`, { source: 'cli' });
+    expect(result.ok).toBe(true);
+    server = await startTestServer({ db });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    const context = await browser.newContext();
+    const [name, value] = server.session!.cookie.split('=');
+    await context.addCookies([{ name, value, url: server.url }]);
+    page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('request', (r) => {
+      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url());
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) {
+      await server.close();
+      server.db.close();
+    }
+  });
+
+  const settled = () => page.waitForFunction(() => document.querySelector('main h1') !== null && document.querySelectorAll('[aria-busy="true"]').length === 0, null, { timeout: 60_000 });
+  const cardValue = (label: string) => page.locator('.card', { has: page.locator('.card-label', { hasText: label }) }).locator('.card-value').textContent();
+
+  it('renders the charts with their tables, the cross-reference and the lists', async () => {
+    await page.goto(`${server.url}/missing?from=2024-04-01&to=2025-03-31`);
+    await settled();
+    expect(await page.locator('h1').textContent()).toBe('Missing, 2024/25');
+    const figures = page.locator('figure.figure');
+    expect(await figures.count()).toBeGreaterThanOrEqual(8);
+    expect(await page.locator('figure.figure svg[role="img"]').count()).toBe(await figures.count());
+    expect(await page.locator('figure.figure table').count()).toBe(await figures.count());
+    expect(await page.locator('svg[aria-label^="Heatmap"]').count()).toBe(1);
+    expect(await page.locator('svg[aria-label^="Pareto chart"]').count()).toBe(1);
+    expect(await page.locator('table:has(caption:text("day of the week")) tbody tr').count()).toBe(7);
+    expect(await cardValue('Missing episodes')).toBe(String(expected.measures.missing_episodes));
+    expect(await page.locator('p', { hasText: 'most frequently missing 10%' }).textContent()).toContain('(12 of 118)');
+    const repeat = page.locator('table:has(caption:text-is("Children missing repeatedly, 2024/25 (3 or more episodes within 90 days)")) tbody tr');
+    expect(await repeat.count()).toBe(expected.measures.repeat_missing_children);
+    const without = page.locator('table:has(caption:text("with no CSE case open")) tbody tr');
+    expect(await without.count()).toBe(expected.measures.repeat_missing_children_without_case);
+    expect(await page.locator('.error, [role="alert"]:not(:empty)').count()).toBe(0);
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+  });
+
+  it('changes the thresholds from the form, keeps them in the URL and through a reload', async () => {
+    await page.locator('#threshold-repeat_min').fill('4');
+    await page.locator('#threshold-repeat_days').fill('60');
+    await page.locator('#threshold-long_hours').fill('48');
+    await page.locator('form[aria-label="Thresholds"] button[type="submit"]').click();
+    await page.waitForURL(/long_hours=48&repeat_days=60&repeat_min=4/);
+    await settled();
+    const label = 'Children missing repeatedly (4 or more episodes within 60 days)';
+    expect(await cardValue(label)).toBe(String(expected.variants.repeat_4_in_60));
+    expect(await cardValue('Episodes over 48 hours')).toBe(String(expected.variants.episodes_over_48h));
+    await page.reload();
+    await settled();
+    expect(await page.locator('#threshold-repeat_min').inputValue()).toBe('4');
+    expect(await cardValue(label)).toBe(String(expected.variants.repeat_4_in_60));
+    expect(await page.locator('table:has(caption:text("4 or more episodes within 60 days")):has(caption:text-is("Children missing repeatedly, 2024/25 (4 or more episodes within 60 days)")) tbody tr').count())
+      .toBe(expected.variants.repeat_4_in_60);
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+  });
+});

@@ -1,0 +1,135 @@
+// The victims, offenders and links pages in real Chromium against the
+// acceptance data: each renders at least four charts and two tables with the
+// expected figures, filters live in the URL and survive a reload, the network
+// answers the keyboard, no console errors and no request leaves the machine.
+// Skipped only when no Chromium is installed and REQUIRE_BROWSER is not set.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { Database } from '../server/db.ts';
+import { importFolder } from '../server/import/index.ts';
+import { ensureClientBuilt } from '../server/build-client.ts';
+import { startTestServer, type TestServer } from './helpers/server.ts';
+import { describeBrowser, openBrowser, type BrowserSession } from './helpers/browser.ts';
+import { formatCount } from '../client/src/format.ts';
+import { codeLabel } from '../client/src/labels.ts';
+import * as ref from './profiles-reference.ts';
+
+const ACCEPTANCE = fileURLToPath(new URL('../../shared/acceptance/', import.meta.url));
+const expected: { from: string; to: string; measures: Record<string, number>; breakdowns: Record<string, Record<string, number>> }[] =
+  JSON.parse(readFileSync(`${ACCEPTANCE}expected.json`, 'utf8'));
+const fy = expected.find((e) => e.from === '2024-04-01' && e.to === '2025-03-31')!;
+const P = 'from=2024-04-01&to=2025-03-31';
+
+describeBrowser('profile pages in Chromium', () => {
+  let server: TestServer;
+  let browser: BrowserSession;
+  let page: Page;
+  const errors: string[] = [];
+  const external: string[] = [];
+  const settled = () => page.waitForFunction(() => document.querySelector('main h1') && !document.querySelector('[aria-busy="true"]'));
+  const tableOf = (caption: string) => page.locator('table', { has: page.locator('caption', { hasText: caption }) }).first()
+    .locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
+
+  beforeAll(async () => {
+    await ensureClientBuilt(() => undefined);
+    const db = await Database.open(':memory:');
+    const result = await importFolder(db, `${ACCEPTANCE}extracts`, { source: 'cli' });
+    expect(result.ok).toBe(true);
+    server = await startTestServer({ db });
+    browser = await openBrowser(server, { errors, offMachine: external });
+    page = browser.page;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) {
+      await server.close();
+      server.db.close();
+    }
+  });
+
+  async function counts(): Promise<{ charts: number; tables: number; errorBoxes: number }> {
+    return page.evaluate(() => ({
+      charts: document.querySelectorAll('figure svg').length,
+      tables: document.querySelectorAll('main table').length,
+      errorBoxes: document.querySelectorAll('.error-box').length,
+    }));
+  }
+
+  it('victims: every breakdown as a chart with its table, vulnerabilities as expected', async () => {
+    await page.goto(`${server.url}/victims?${P}`);
+    await settled();
+    expect(await page.textContent('main h1')).toBe('Victims, 2024/25');
+    const c = await counts();
+    expect(c.errorBoxes).toBe(0);
+    expect(c.charts).toBeGreaterThanOrEqual(9);
+    expect(c.tables).toBeGreaterThanOrEqual(10);
+    const rows = await tableOf('Cases by vulnerability');
+    const shown = Object.fromEntries(rows.map((r) => [r[0], r[1]]));
+    for (const [code, n] of Object.entries(fy.breakdowns['victims/vulnerabilities'])) expect(shown[codeLabel(code)]).toBe(formatCount(n));
+    const gaps = await tableOf('Fields not recorded among cases referred');
+    const cases = ref.casesInScope(ref.loadData(`${ACCEPTANCE}extracts`), { from: fy.from, to: fy.to });
+    expect(gaps.find((r) => r[0] === 'CSE model')![3]).toBe(formatCount(ref.victimsCompleteness(cases).cse_model));
+  });
+
+  it('victims: filters live in the URL and survive a reload', async () => {
+    await page.goto(`${server.url}/victims?${P}&sex=F`);
+    await settled();
+    await page.selectOption('#filter-risk_level', 'high');
+    await page.waitForFunction(() => location.search.includes('risk_level=high'));
+    await settled();
+    const read = () => page.evaluate(() => ({
+      search: location.search,
+      sex: (document.querySelector('#filter-sex') as HTMLSelectElement).value,
+      risk: (document.querySelector('#filter-risk_level') as HTMLSelectElement).value,
+    }));
+    const before = await read();
+    const riskRows = await tableOf('Cases by risk level');
+    await page.reload();
+    await settled();
+    expect(await read()).toEqual(before);
+    expect(before).toMatchObject({ sex: 'F', risk: 'high' });
+    const data = ref.loadData(`${ACCEPTANCE}extracts`);
+    const n = ref.casesInScope(data, { from: fy.from, to: fy.to }, { sex: 'F', risk_level: 'high' }).length;
+    expect(await tableOf('Cases by risk level')).toEqual(riskRows);
+    expect(riskRows[0].slice(0, 2)).toEqual([codeLabel('high'), formatCount(n)]);
+  });
+
+  it('offenders: breakdowns, groups and multi-victim offenders', async () => {
+    await page.goto(`${server.url}/offenders?${P}`);
+    await settled();
+    const c = await counts();
+    expect(c.errorBoxes).toBe(0);
+    expect(c.charts).toBeGreaterThanOrEqual(8);
+    expect(c.tables).toBeGreaterThanOrEqual(10);
+    expect(await tableOf('Groups with a link in 2024/25')).toHaveLength(fy.measures.groups_active);
+    expect(await tableOf('Offenders linked to two or more children')).toHaveLength(fy.measures.offenders_multi_victim);
+  });
+
+  it('links: network, groups and four charts; Enter on a node lists its links', async () => {
+    await page.goto(`${server.url}/links?${P}`);
+    await settled();
+    const c = await counts();
+    expect(c.errorBoxes).toBe(0);
+    expect(c.charts).toBeGreaterThanOrEqual(4);
+    expect(c.tables).toBeGreaterThanOrEqual(2);
+    const groups = ref.networkGroups(ref.loadData(`${ACCEPTANCE}extracts`), { from: fy.from, to: fy.to });
+    expect(await tableOf('Connected groups, 2024/25')).toHaveLength(groups.length);
+    await page.focus('g.node[data-id^="offender:"]');
+    const id = await page.evaluate(() => document.activeElement!.getAttribute('data-id'));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.search.includes('node='));
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(id);
+    expect(await page.textContent('.network-links')).toContain(id!.slice('offender:'.length));
+    await page.reload();
+    await settled();
+    expect(await page.getAttribute(`g.node[data-id="${id}"]`, 'aria-pressed')).toBe('true');
+  });
+
+  it('no console errors and no request leaving the machine', () => {
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+  });
+});

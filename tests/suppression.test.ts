@@ -1,0 +1,135 @@
+// Small-number suppression as pure functions: primary, secondary, percentages,
+// whole answers by shape, and the differencing rule.
+import { describe, expect, it } from 'vitest';
+import { withheldCells } from '../server/suppression/cells.ts';
+import { suppressMeasures } from '../server/suppression/measures.ts';
+import { assertSuppressed, countCells, suppressPayload } from '../server/suppression/payload.ts';
+import { broaderQueries, differencingForced } from '../server/suppression/differencing.ts';
+
+describe('cells', () => {
+  it('withholds 1..threshold, shows zeros and larger counts', () => {
+    expect(withheldCells([0, 1, 5, 6, 20, 3], 5)).toEqual([false, true, true, false, false, true]);
+  });
+  it('adds the next smallest non-zero cell when exactly one is withheld', () => {
+    // total 40 shown elsewhere: 40 - 12 - 25 would give the 3 back without the secondary.
+    expect(withheldCells([25, 3, 12, 0], 5)).toEqual([false, true, true, false]);
+  });
+  it('needs no secondary when two or more are withheld', () => {
+    expect(withheldCells([25, 3, 2, 12], 5)).toEqual([false, true, true, false]);
+  });
+  it('forces a cell whatever its size', () => {
+    expect(withheldCells([25, 9, 12], 5, [false, true, false])).toEqual([false, true, true]);
+  });
+  it('follows the configured threshold', () => {
+    expect(withheldCells([10, 8, 30, 40], 10)).toEqual([true, true, false, false]);
+  });
+});
+
+describe('measures', () => {
+  const m = {
+    cases_referred: 40,
+    children_referred: 4,
+    pct_cases_male: 25, // 10 of 40: shown
+    pct_cases_looked_after: 10, // 4 of 40: withheld
+    pct_cases_ethnicity_recorded: 90, // 36 of 40, complement 4: withheld
+    pct_referred_children_missing: 50, // denominator 4 withheld
+    pct_rhi_offered: 60, // denominator episodes_returned absent: withheld
+    episodes_from_care: 0,
+    groups_active: null,
+  };
+  it('withholds small counts and the percentages they decide', () => {
+    const { measures, withheld } = suppressMeasures(m, 5);
+    expect(measures).toEqual({
+      cases_referred: 40,
+      children_referred: null,
+      pct_cases_male: 25,
+      pct_cases_looked_after: null,
+      pct_cases_ethnicity_recorded: null,
+      pct_referred_children_missing: null,
+      pct_rhi_offered: null,
+      episodes_from_care: 0,
+      groups_active: null,
+    });
+    expect(withheld.sort()).toEqual(['children_referred', 'pct_cases_ethnicity_recorded', 'pct_cases_looked_after', 'pct_referred_children_missing', 'pct_rhi_offered']);
+  });
+});
+
+describe('answers by shape', () => {
+  it('suppresses breakdown rows with secondary, per period', () => {
+    const out = suppressPayload(
+      {
+        subject: 'victims',
+        rows: [
+          { period: 'a', key: 'F', count: 30 },
+          { period: 'a', key: 'M', count: 8 },
+          { period: 'a', key: 'not_recorded', count: 2 },
+          { period: 'b', key: 'F', count: 9 },
+          { period: 'b', key: 'M', count: 7 },
+        ],
+      },
+      5,
+    ) as { rows: unknown[] };
+    expect(out.rows).toEqual([
+      { period: 'a', key: 'F', count: 30 },
+      { period: 'a', key: 'M', count: null, suppressed: true },
+      { period: 'a', key: 'not_recorded', count: null, suppressed: true },
+      { period: 'b', key: 'F', count: 9 },
+      { period: 'b', key: 'M', count: 7 },
+    ]);
+  });
+  it('drops the other figures of a withheld row but keeps coordinates', () => {
+    const out = suppressPayload({ cells: [{ i: 1, lon: -1.5, count: 3, gi_z: 2.1 }, { i: 2, lon: -1.4, count: 0, gi_z: 0 }] }, 5);
+    expect(out).toEqual({ cells: [{ i: 1, lon: -1.5, count: null, gi_z: null, suppressed: true }, { i: 2, lon: -1.4, count: 0, gi_z: 0 }] });
+  });
+  it('suppresses a measures object and names what it withheld', () => {
+    expect(suppressPayload({ period: { from: 'x' }, measures: { cases_referred: 3, disruptions: 9 } }, 5)).toEqual({
+      period: { from: 'x' },
+      measures: { cases_referred: null, disruptions: 9 },
+      suppressed: ['cases_referred'],
+    });
+  });
+  it('treats a count measure series as cells and lone totals as counts', () => {
+    const out = suppressPayload({ measure: 'cases_referred', points: [{ period: 'm1', value: 2 }, { period: 'm2', value: 10 }, { period: 'm3', value: 30 }], outside: 4 }, 5);
+    expect(out).toEqual({
+      measure: 'cases_referred',
+      points: [{ period: 'm1', value: null, suppressed: true }, { period: 'm2', value: null, suppressed: true }, { period: 'm3', value: 30 }],
+      outside: null,
+      suppressed: true,
+    });
+  });
+  it('assertSuppressed refuses an answer that still holds a small count', () => {
+    expect(() => assertSuppressed({ rows: [{ key: 'a', count: 2 }] }, 5)).toThrow(/count from 1 to 5/);
+    expect(() => assertSuppressed(suppressPayload({ rows: [{ key: 'a', count: 2 }] }, 5), 5)).not.toThrow();
+  });
+});
+
+describe('differencing', () => {
+  it('lists the broader queries: every proper subset of the filters', () => {
+    expect(broaderQueries({ from: '2024-01-01', to: '2024-12-31' })).toEqual([]);
+    const qs = broaderQueries({ from: 'f', to: 't', sex: 'F', ward: 'W' });
+    expect(qs).toEqual([{ from: 'f', to: 't' }, { from: 'f', to: 't', sex: 'F' }, { from: 'f', to: 't', ward: 'W' }]);
+    expect(() => broaderQueries({ a: '1', b: '2', c: '3', d: '4', e: '5' })).toThrow(/At most 4 filters/);
+  });
+  it('withholds a narrower cell that differs from the broader one by 1..threshold', () => {
+    const all = { rows: [{ key: '12-13', count: 20 }, { key: '14-15', count: 30 }, { key: '16-17', count: 12 }] };
+    // Females only: 14-15 differs by 3 (3 males aged 14-15), 16-17 by 12 and 12-13 by 8.
+    const females = { rows: [{ key: '12-13', count: 12 }, { key: '14-15', count: 27 }] };
+    const forced = differencingForced(females, [all], 5);
+    expect([...forced]).toEqual(['$.rows[key=14-15].count']);
+    const out = suppressPayload(females, 5, forced) as { rows: unknown[] };
+    // 14-15 forced; the secondary then hides 12-13 so 12-13 + 14-15 cannot be taken from a total.
+    expect(out.rows).toEqual([
+      { key: '12-13', count: null, suppressed: true },
+      { key: '14-15', count: null, suppressed: true },
+    ]);
+  });
+  it('leaves a narrower answer alone when every difference is 0 or above the threshold', () => {
+    const all = { measures: { cases_referred: 40 } };
+    expect(differencingForced({ measures: { cases_referred: 40 } }, [all], 5).size).toBe(0);
+    expect(differencingForced({ measures: { cases_referred: 30 } }, [all], 5).size).toBe(0);
+    expect([...differencingForced({ measures: { cases_referred: 36 } }, [all], 5)]).toEqual(['$.measures.cases_referred']);
+  });
+  it('identifies cells by name, not position', () => {
+    expect(countCells({ rows: [{ key: 'b', count: 7 }] })).toEqual([{ id: '$.rows[key=b].count', value: 7 }]);
+  });
+});

@@ -1,0 +1,66 @@
+// The trends page in real Chromium against the acceptance data: a chart per
+// measure, the summary and year-on-year tables, a chart opened large with its
+// table, and no console errors. Skipped only when no Chromium is installed and
+// REQUIRE_BROWSER is not set (CI sets it).
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { Database } from '../server/db.ts';
+import { importFolder } from '../server/import/index.ts';
+import { ensureClientBuilt } from '../server/build-client.ts';
+import { startTestServer, type TestServer } from './helpers/server.ts';
+import { describeBrowser, openBrowser, type BrowserSession } from './helpers/browser.ts';
+
+const ACCEPTANCE = fileURLToPath(new URL('../../shared/acceptance/extracts', import.meta.url));
+
+describeBrowser('trends page in Chromium', () => {
+  let server: TestServer;
+  let browser: BrowserSession;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    await ensureClientBuilt(() => undefined);
+    const db = await Database.open(':memory:');
+    const result = await importFolder(db, ACCEPTANCE, { source: 'cli' });
+    expect(result.ok).toBe(true);
+    server = await startTestServer({ db });
+    browser = await openBrowser(server, { errors });
+    page = browser.page;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) {
+      await server.close();
+      server.db.close();
+    }
+  });
+
+  it('renders an XmR chart for each of the ten measures, the summary and the year-on-year table', async () => {
+    await page.goto(`${server.url}/trends?from=2024-04-01&to=2025-03-31`);
+    await page.waitForFunction(() => document.querySelectorAll('.xmr-card svg[role="img"][aria-label^="XmR chart"]').length === 10, null, { timeout: 30_000 });
+    await page.waitForSelector('table:has(caption:text("Year on year"))', { timeout: 30_000 });
+    expect(await page.locator('h1').textContent()).toBe('Trends, 2024/25');
+    expect(await page.locator('.xmr-card').count()).toBe(10);
+    // 36 months, April 2022 to March 2025: one point per month with a value.
+    const dots = await page.locator('.xmr-card[data-measure="cases_referred"] g[aria-label="dot"] path').count();
+    expect(dots).toBe(36);
+    const summaryRows = await page.locator('table:has(caption:text("Latest value")) tbody tr').count();
+    expect(summaryRows).toBe(10);
+    const cases = page.locator('table:has(caption:text("Year on year")) tbody tr').first();
+    expect(await cases.locator('th, td').allTextContents()).toEqual(['Cases referred', '92', '98', '+6', '+6.5%']);
+    expect(await page.locator('.variation-icon').count()).toBeGreaterThanOrEqual(10);
+    expect(errors).toEqual([]);
+  });
+
+  it('opens a chart large with its table when clicked', async () => {
+    await page.locator('.xmr-card[data-measure="missing_episodes"] button.xmr-open').click();
+    await page.waitForSelector('.xmr-detail figure table', { timeout: 30_000 });
+    expect(page.url()).toContain('measure=missing_episodes');
+    expect(await page.locator('.xmr-detail figure table tbody tr').count()).toBe(36);
+    await page.locator('#trend-interval').selectOption('quarter');
+    await page.waitForFunction(() => document.querySelectorAll('.xmr-detail figure table tbody tr').length === 12, null, { timeout: 30_000 });
+    expect(errors).toEqual([]);
+  });
+});
