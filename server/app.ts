@@ -47,7 +47,7 @@ export function createApp(ctx: AppContext, guard: Guard = authGuard(ctx)): expre
   app.use(express.json({ limit: '100kb' }));
 
   const api = express.Router();
-  mountRoutes(api, allRoutes(ctx), guard);
+  mountRoutes(api, allRoutes(ctx), guard, ctx.db);
   app.use(api);
   app.use('/api', (_req, _res, next) => next(notFound('No such API route')));
 

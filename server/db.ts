@@ -46,6 +46,7 @@ export class Database {
       try {
         const out = await fn(c);
         await c.run('COMMIT');
+        this.forgetDataVersion();
         return out;
       } catch (e) {
         await c.run('ROLLBACK');
@@ -83,6 +84,14 @@ export class Database {
     const next = (await this.dataVersion()) + 1;
     await c.run("DELETE FROM meta WHERE key = 'data_version'");
     await c.run("INSERT INTO meta VALUES ('data_version', $v)", { v: String(next) });
+    this.versionCache = null;
+  }
+
+  /**
+   * Called after a commit that bumped the version: a version read by another
+   * connection before the commit must not outlive it (caches key on it).
+   */
+  forgetDataVersion(): void {
     this.versionCache = null;
   }
 

@@ -1,21 +1,18 @@
 // Periods: parsing the ?from=&to= query parameters every page and API shares,
-// and the calendar helpers (UK financial years, months, quarters).
+// and the calendar helpers (UK financial years, months, quarters). The date
+// arithmetic is the client's pure module (client/src/period.ts), so the server
+// and the pages cannot disagree on what "the previous period" is.
 import { badRequest } from './errors.ts';
+import { addDays, fyStartYear, isIsoDate, previousPeriod as previousRange } from '../client/src/period.ts';
+import { fyLabel } from '../client/src/format.ts';
+
+export { addDays, isIsoDate };
 
 export interface Period {
   /** Label: 'YYYY-MM-DD/YYYY-MM-DD' for a custom period, 'YYYY-MM' or 'YYYY-Qn' in series. */
   period: string;
   date_from: string;
   date_to: string;
-}
-
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isIsoDate(s: string): boolean {
-  const m = ISO.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
 function dateParam(q: Record<string, unknown>, name: string): string {
@@ -33,38 +30,16 @@ export function periodFromQuery(q: Record<string, unknown>): Period {
   return { period: `${from}/${to}`, date_from: from, date_to: to };
 }
 
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The period of the same length ending the day before `p` starts (for "previous period" comparisons). */
+/** The period compared with (client/src/period.ts previousPeriod): a whole number of months compares with the same months before, else the same length ending the day before. */
 export function previousPeriod(p: Period): Period {
-  const len = Math.round((Date.parse(p.date_to) - Date.parse(p.date_from)) / 86_400_000);
-  // Whole financial years / calendar years compare with the year before.
-  const from = new Date(`${p.date_from}T00:00:00Z`);
-  const to = new Date(`${p.date_to}T00:00:00Z`);
-  const nextDay = new Date(to);
-  nextDay.setUTCDate(nextDay.getUTCDate() + 1);
-  if (from.getUTCDate() === 1 && nextDay.getUTCDate() === 1) {
-    const months = (nextDay.getUTCFullYear() - from.getUTCFullYear()) * 12 + nextDay.getUTCMonth() - from.getUTCMonth();
-    const pf = new Date(from);
-    pf.setUTCMonth(pf.getUTCMonth() - months);
-    const f = pf.toISOString().slice(0, 10);
-    const t = addDays(p.date_from, -1);
-    return { period: `${f}/${t}`, date_from: f, date_to: t };
-  }
-  const t = addDays(p.date_from, -1);
-  const f = addDays(t, -len);
-  return { period: `${f}/${t}`, date_from: f, date_to: t };
+  const r = previousRange({ from: p.date_from, to: p.date_to });
+  return { period: `${r.from}/${r.to}`, date_from: r.from, date_to: r.to };
 }
 
 /** Financial year (April–March) containing a date, e.g. '2024/25'. */
 export function financialYearOf(iso: string): { label: string; from: string; to: string } {
-  const y = +iso.slice(0, 4);
-  const start = +iso.slice(5, 7) >= 4 ? y : y - 1;
-  return { label: `${start}/${String((start + 1) % 100).padStart(2, '0')}`, from: `${start}-04-01`, to: `${start + 1}-03-31` };
+  const start = fyStartYear(iso);
+  return { label: fyLabel(start), from: `${start}-04-01`, to: `${start + 1}-03-31` };
 }
 
 export type Interval = 'month' | 'quarter';

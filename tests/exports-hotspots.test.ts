@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { startTestServer, type TestServer } from './helpers/server.ts';
 import { loadTrafford, insertLocations, insertJson, syntheticLocations } from './hotspots-fixtures.ts';
 import { signedArea2, type Ring } from '../server/hotspots/winding.ts';
 import { suppressionMask } from '../server/hotspots/suppress.ts';
+import { auditLogFor, readAudit } from '../server/audit/log.ts';
 
 let s: TestServer;
 let dir: string;
@@ -39,16 +40,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function download(path: string): Promise<{ text: string; type: string | null; log: string }> {
-  const spy = vi.spyOn(console, 'log').mockImplementation(() => undefined);
-  try {
-    const r = await s.fetch(path);
-    expect(r.status).toBe(200);
-    const text = await r.text();
-    return { text, type: r.headers.get('content-type'), log: spy.mock.calls.map((c) => c.join(' ')).join('\n') };
-  } finally {
-    spy.mockRestore();
-  }
+async function download(path: string): Promise<{ text: string; type: string | null }> {
+  const r = await s.fetch(path);
+  expect(r.status).toBe(200);
+  return { text: await r.text(), type: r.headers.get('content-type') };
 }
 
 function exteriorsCounterClockwise(geometry: { type: string; coordinates: unknown }): boolean {
@@ -58,7 +53,7 @@ function exteriorsCounterClockwise(geometry: { type: string; coordinates: unknow
 
 describe('GET /api/exports/hotspots.geojson', () => {
   it('exports the grid as an RFC 7946 FeatureCollection with metadata and no small counts', async () => {
-    const { text, type, log } = await download(`/api/exports/hotspots.geojson?${Q}&level=grid&cell_m=500`);
+    const { text, type } = await download(`/api/exports/hotspots.geojson?${Q}&level=grid&cell_m=500`);
     expect(type).toMatch(/^application\/geo\+json/);
     const fc = JSON.parse(text);
     expect(fc.type).toBe('FeatureCollection');
@@ -79,10 +74,12 @@ describe('GET /api/exports/hotspots.geojson', () => {
     expect(props.some((p: { class: string }) => p.class.startsWith('hot_'))).toBe(true);
     expect(fc.features.every((f: { geometry: { type: string; coordinates: unknown } }) => exteriorsCounterClockwise(f.geometry))).toBe(true);
     expect(text).not.toMatch(/location_id|"L\d+"|CASE|child/);
+    // The export is in the audit trail with the SHA-256 of the file sent.
     const hash = createHash('sha256').update(text).digest('hex');
-    expect(log).toContain(`[export] /api/exports/hotspots.geojson`);
-    expect(log).toContain(`sha256=${hash}`);
-    expect(log).toContain('"cell_m":500');
+    await auditLogFor(s.db).flush();
+    const entry = (await readAudit(s.db)).find((e) => e.file_hash === hash);
+    expect(entry).toMatchObject({ event: 'export', route: '/api/exports/hotspots.geojson' });
+    expect(entry?.params).toContain('"cell_m":"500"');
   });
 
   it('exports wards with RFC 7946 winding, withholding small counts and the next smallest', async () => {
@@ -122,7 +119,7 @@ describe('GET /api/exports/hotspots.geojson', () => {
 
 describe('GET /api/exports/hotspots.csv', () => {
   it('exports the same rows with metadata lines and no small counts', async () => {
-    const { text, type, log } = await download(`/api/exports/hotspots.csv?${Q}&level=ward&measure=cases_home`);
+    const { text, type } = await download(`/api/exports/hotspots.csv?${Q}&level=ward&measure=cases_home`);
     expect(type).toMatch(/^text\/csv/);
     const lines = text.trimEnd().split('\r\n');
     expect(lines).toContain('# classification: OFFICIAL-SENSITIVE');
@@ -136,7 +133,9 @@ describe('GET /api/exports/hotspots.csv', () => {
       expect(n === null || n === 0 || n > 5).toBe(true);
     }
     expect(rows.find((r) => r[0] === 'E05015241')![3]).toBe('12');
-    expect(log).toContain(`sha256=${createHash('sha256').update(text).digest('hex')}`);
+    await auditLogFor(s.db).flush();
+    const hash = createHash('sha256').update(text).digest('hex');
+    expect((await readAudit(s.db)).some((e) => e.file_hash === hash && e.event === 'export')).toBe(true);
   });
 
   it('never shows a grid count from 1 to 5', async () => {

@@ -11,6 +11,7 @@ import { Database } from '../server/db.ts';
 import { importFolder } from '../server/import/index.ts';
 import { ensureClientBuilt } from '../server/build-client.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
+import { addUser } from '../server/auth/users.ts';
 
 const ACCEPTANCE = fileURLToPath(new URL('../../shared/acceptance/', import.meta.url));
 const expected = JSON.parse(readFileSync(`${ACCEPTANCE}expected.json`, 'utf8'))[0];
@@ -96,5 +97,28 @@ describe.runIf(run)('missing page in Chromium', () => {
       .toBe(expected.variants.repeat_4_in_60);
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
+  });
+
+  it('shows the viewer suppressed figures and no lists of children', async () => {
+    const { username, password } = await addUser(server.db, 'missing-viewer', 'viewer');
+    const session = await server.signIn(username, password);
+    const context = await browser.newContext();
+    const [name, value] = session.cookie.split('=');
+    await context.addCookies([{ name, value, url: server.url }]);
+    const viewerPage = await context.newPage();
+    const viewerErrors: string[] = [];
+    viewerPage.on('console', (m) => {
+      if (m.type() === 'error') viewerErrors.push(m.text());
+    });
+    viewerPage.on('pageerror', (e) => viewerErrors.push(e.message));
+    await viewerPage.goto(`${server.url}/missing?from=2024-04-01&to=2025-03-31`);
+    await viewerPage.waitForFunction(() => document.querySelector('main h1') !== null && document.querySelectorAll('[aria-busy="true"]').length === 0, null, { timeout: 60_000 });
+    expect(await viewerPage.locator('figure.figure svg[role="img"]').count()).toBeGreaterThanOrEqual(5);
+    expect(await viewerPage.locator('svg[aria-label^="Heatmap"] text', { hasText: '[c]' }).count()).toBeGreaterThan(0);
+    expect(await viewerPage.locator('text=The lists of children are for the analyst role.').count()).toBe(1);
+    expect(await viewerPage.locator('table:has(caption:text("Children missing repeatedly"))').count()).toBe(0);
+    expect(await viewerPage.locator('.error, [role="alert"]:not(:empty)').count()).toBe(0);
+    expect(viewerErrors).toEqual([]);
+    await context.close();
   });
 });

@@ -1,5 +1,5 @@
 // The period every page shows: UK financial years (April–March) by default,
-// or any custom range. Mirrors server/period.ts (tests check they agree).
+// or any custom range. server/period.ts uses this module too: one calendar for pages and API.
 import { formatDate, fyLabel } from './format.ts';
 
 export interface Period {

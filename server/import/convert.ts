@@ -18,7 +18,7 @@ function list(values: readonly string[]): string {
 
 /** The trimmed value, or NULL when the cell is empty or a not-recorded marker. */
 export function recorded(raw: string): string {
-  return `CASE WHEN lower(trim(${raw})) IN ('', ${NOT_RECORDED.map(lit).join(', ')}) THEN NULL ELSE trim(${raw}) END`;
+  return `CASE WHEN list_contains(['', ${NOT_RECORDED.map(lit).join(', ')}], lower(trim(${raw}))) THEN NULL ELSE trim(${raw}) END`;
 }
 
 const ISO_DATE = `'\\d{4}-\\d{1,2}-\\d{1,2}'`;

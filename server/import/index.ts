@@ -151,6 +151,7 @@ async function runImport(db: Database, input: { name: string; path: string }[], 
         await db.bumpDataVersion(conn);
         return id;
       });
+      db.forgetDataVersion();
       for (const f of files) progress({ file: f.file, phase: 'done', rows: f.rows, fraction: 1 });
       return { ok: true as const, importId, files, warnings };
     } finally {

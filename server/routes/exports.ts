@@ -1,7 +1,7 @@
 // Shared exports of hotspot data for partners (police analysts): aggregated
 // only, small counts withheld, with metadata; every export is logged with its
 // route, parameters and the SHA-256 of the file.
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import type { AppContext } from '../app.ts';
 import type { RouteDef } from './registry.ts';
 import { periodFromQuery } from '../period.ts';
@@ -10,7 +10,7 @@ import { loadBoundaries, boundaryAttribution, hotspotGrid } from '../hotspots/se
 import { wardCounts } from '../hotspots/wards.ts';
 import { childrenByArea } from '../hotspots/population.ts';
 import { cellMFromQuery, levelFromQuery, locationTypeFromQuery, wardMeasureFromQuery } from '../hotspots/params.ts';
-import { CLASSIFICATION, gridExport, wardExport, suppressionNote, toGeoJson, toCsv, sha256, type ExportTable } from '../hotspots/export.ts';
+import { CLASSIFICATION, gridExport, wardExport, suppressionNote, toGeoJson, toCsv, type ExportTable } from '../hotspots/export.ts';
 
 type Query = Record<string, unknown>;
 
@@ -50,9 +50,8 @@ function thresholdFor(ctx: AppContext, res: Response): number {
   return suppressionThreshold(res) ?? ctx.config.suppressionThreshold;
 }
 
-function send(req: Request, res: Response, params: Record<string, unknown>, body: string, type: string, name: string): void {
-  const hash = sha256(body);
-  console.log(`[export] ${req.path} ${JSON.stringify(params)} sha256=${hash}`);
+// The audit capture (server/audit/capture.ts) records each export with the SHA-256 of the file sent.
+function send(res: Response, params: Record<string, unknown>, body: string, type: string, name: string): void {
   res.locals.audit = { event: 'export', details: params };
   markSuppressed(res);
   res.setHeader('Content-Type', type);
@@ -74,7 +73,7 @@ export function exportsRoutes(ctx: AppContext): RouteDef[] {
       summary: 'Hotspot data by ward or grid cell as RFC 7946 GeoJSON, small counts withheld',
       handler: async (req, res) => {
         const { table, params } = await buildExport(ctx, req.query as Query, thresholdFor(ctx, res));
-        send(req, res, params, toGeoJson(table), 'application/geo+json; charset=utf-8', fileName(params, 'geojson'));
+        send(res, params, toGeoJson(table), 'application/geo+json; charset=utf-8', fileName(params, 'geojson'));
       },
     },
     {
@@ -84,7 +83,7 @@ export function exportsRoutes(ctx: AppContext): RouteDef[] {
       summary: 'Hotspot data by ward or grid cell as CSV, small counts withheld',
       handler: async (req, res) => {
         const { table, params } = await buildExport(ctx, req.query as Query, thresholdFor(ctx, res));
-        send(req, res, params, toCsv(table), 'text/csv; charset=utf-8', fileName(params, 'csv'));
+        send(res, params, toCsv(table), 'text/csv; charset=utf-8', fileName(params, 'csv'));
       },
     },
   ];

@@ -16,6 +16,7 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/hotspots/boundaries',
       access: 'shared',
+      cache: 'data',
       summary: 'Loaded ward boundaries (GeoJSON, d3-geo winding) and the attribution they need',
       handler: async (_req, res) => {
         const boundaries = await loadBoundaries(ctx.db);
@@ -35,6 +36,7 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/hotspots/wards',
       access: 'shared',
+      cache: 'data',
       summary: 'Counts and rates per 10,000 children by ward for one choropleth measure',
       handler: async (req, res) => {
         const q = req.query as Query;
@@ -50,6 +52,7 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/hotspots/grid',
       access: 'shared',
+      cache: 'data',
       summary: 'Location reports per grid cell with Getis-Ord Gi* z, p and hot/cold class',
       handler: async (req, res) => {
         const q = req.query as Query;
@@ -67,6 +70,7 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/hotspots/locations',
       access: 'records',
+      cache: 'data',
       summary: 'Locations of concern reported in the period, as points with report and child counts',
       handler: async (req, res) => {
         const q = req.query as Query;

@@ -14,6 +14,7 @@ export function measuresRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/measures',
       access: 'aggregate',
+      cache: 'data',
       summary: 'Every measure for a period',
       handler: async (req, res) => {
         const q = req.query as Record<string, unknown>;
@@ -27,6 +28,7 @@ export function measuresRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/breakdowns/:subject/:dimension',
       access: 'aggregate',
+      cache: 'data',
       summary: 'One breakdown of a measure for a period',
       handler: async (req, res) => {
         const { subject, dimension } = req.params as { subject: string; dimension: string };
@@ -42,6 +44,7 @@ export function measuresRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/definitions',
       access: 'aggregate',
+      cache: 'data',
       summary: 'Definitions of every measure and breakdown',
       handler: (_req, res) => {
         res.json({ measures: MEASURES, breakdowns: BREAKDOWNS });

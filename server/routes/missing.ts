@@ -38,6 +38,7 @@ export function missingRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/missing/monthly',
       access: 'aggregate',
+      cache: 'data',
       summary: 'Missing: episodes, children, long episodes and return home interviews by month',
       handler: async (req, res) => {
         const a = asked(req);
@@ -48,6 +49,7 @@ export function missingRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/missing/breakdowns/:dimension',
       access: 'aggregate',
+      cache: 'data',
       summary: 'Missing: episodes by type, and where children were found (location type, ward)',
       handler: async (req, res) => {
         const { dimension } = req.params as { dimension: string };
@@ -60,6 +62,7 @@ export function missingRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/missing/heatmap',
       access: 'aggregate',
+      cache: 'data',
       summary: 'Missing: episodes started by day of the week and hour of the day',
       handler: async (req, res) => {
         const a = asked(req);
@@ -70,6 +73,7 @@ export function missingRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/missing/concentration',
       access: 'aggregate',
+      cache: 'data',
       summary: 'Missing: share of episodes from the most frequently missing 10% of children',
       handler: async (req, res) => {
         const a = asked(req);
@@ -80,6 +84,7 @@ export function missingRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/missing/cross-reference',
       access: 'aggregate',
+      cache: 'data',
       summary: 'Missing × CSE: referred children who had been missing, and children with a case missing from care',
       handler: async (req, res) => {
         const a = asked(req);
@@ -94,6 +99,7 @@ export function missingRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/missing/children/:list',
       access: 'records',
+      cache: 'data',
       summary: 'Missing: children missing repeatedly, those without an open CSE case, and children with a case missing from care (pseudonymous ids)',
       handler: async (req, res) => {
         const { list } = req.params as { list: string };

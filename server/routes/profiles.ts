@@ -31,6 +31,7 @@ export function profilesRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/profiles/victims/completeness',
       access: 'aggregate',
+      cache: 'data',
       summary: 'Victims: % not recorded for every field of the victims page, under its filters',
       handler: async (req, res) => {
         const period = periodFromQuery(query(req));
@@ -42,6 +43,7 @@ export function profilesRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/profiles/victims/rates',
       access: 'aggregate',
+      cache: 'data',
       summary: 'Victims: cases per 10,000 children aged 0-17 by home ward and by sex and age band',
       handler: async (req, res) => {
         const period = periodFromQuery(query(req));
@@ -53,6 +55,7 @@ export function profilesRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/profiles/offenders/completeness',
       access: 'aggregate',
+      cache: 'data',
       summary: 'Offenders: % not recorded for every field of the offenders page',
       handler: async (req, res) => {
         const period = periodFromQuery(query(req));
@@ -63,6 +66,7 @@ export function profilesRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/profiles/offenders/breakdowns/:dimension',
       access: 'aggregate',
+      cache: 'data',
       summary: 'Offenders: lone or group, relationship to the child, and offender-child age gap',
       handler: async (req, res) => {
         const { dimension } = req.params as { dimension: string };
@@ -78,6 +82,7 @@ export function profilesRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/profiles/offenders/groups',
       access: 'records',
+      cache: 'data',
       summary: 'Offenders: groups active in the period with size, children linked and first/last activity',
       handler: async (req, res) => {
         const period = periodFromQuery(query(req));
@@ -88,6 +93,7 @@ export function profilesRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/profiles/offenders/multi-victim',
       access: 'records',
+      cache: 'data',
       summary: 'Offenders: offenders linked to two or more children (pseudonymous records)',
       handler: async (req, res) => {
         const period = periodFromQuery(query(req));
@@ -98,6 +104,7 @@ export function profilesRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/profiles/network',
       access: 'records',
+      cache: 'data',
       summary: 'Links: network of children, offenders and locations, with its connected groups',
       handler: async (req, res) => {
         const period = periodFromQuery(query(req));

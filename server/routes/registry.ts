@@ -2,6 +2,8 @@
 // needs, so that access control (server/auth) and the route-enumeration test
 // see every route, including those added later.
 import type { Request, Response, Router, RequestHandler } from 'express';
+import type { Database } from '../db.ts';
+import { cachedHandler } from '../cache.ts';
 
 /**
  * - public: no session needed (health only).
@@ -20,6 +22,8 @@ export interface RouteDef {
   /** Short description for the methodology appendix and audit. */
   summary: string;
   handler: (req: Request, res: Response) => Promise<void> | void;
+  /** 'data': the JSON answer depends only on the data held and the path and query, so it is kept per data version (server/cache.ts). */
+  cache?: 'data';
 }
 
 export const routes: RouteDef[] = [];
@@ -27,11 +31,12 @@ export const routes: RouteDef[] = [];
 /** Middleware placed in front of every route handler (access control, audit). Set by server/app.ts. */
 export type Guard = (def: RouteDef) => RequestHandler[];
 
-export function mountRoutes(router: Router, defs: RouteDef[], guard: Guard): void {
+export function mountRoutes(router: Router, defs: RouteDef[], guard: Guard, db?: Database): void {
   for (const def of defs) {
+    const handler = def.cache === 'data' && def.method === 'get' && db ? cachedHandler(db, def.handler) : def.handler;
     const wrapped: RequestHandler = async (req, res, next) => {
       try {
-        await def.handler(req, res);
+        await handler(req, res);
       } catch (e) {
         next(e);
       }

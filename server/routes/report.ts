@@ -16,6 +16,7 @@ export function reportRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/report',
       access: 'aggregate',
+      cache: 'data',
       summary: 'The annual problem profile: every section’s figures against the previous period, key findings and methodology',
       handler: async (req, res) => {
         const q = req.query as Record<string, unknown>;

@@ -24,6 +24,7 @@ export function trendsRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/trends',
       access: 'aggregate',
+      cache: 'data',
       summary: 'The measures followed over time, with their direction of improvement',
       handler: (_req, res) => {
         res.json({ measures: TREND_MEASURES.map((m) => trendMeasure(m.id)) });
@@ -33,6 +34,7 @@ export function trendsRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/trends/:measure',
       access: 'aggregate',
+      cache: 'data',
       summary: 'A measure by month or quarter with XmR limits and special causes',
       handler: async (req, res) => {
         const { measure: id } = req.params as { measure: string };

@@ -22,7 +22,7 @@ import { isSmall } from './cells.ts';
 import { countCells } from './payload.ts';
 
 /** Query parameters that choose what is shown rather than narrowing the records counted. */
-export const NON_FILTER_PARAMS = new Set(['from', 'to', 'format', 'level', 'measure', 'cell_m']);
+export const NON_FILTER_PARAMS = new Set(['from', 'to', 'format', 'level', 'measure', 'cell_m', 'audience']);
 export const MAX_FILTERS = 4;
 
 type Query = Record<string, unknown>;

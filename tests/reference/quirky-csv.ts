@@ -36,7 +36,7 @@ export class Rng {
   }
 }
 
-export const MARKERS = [
+const MARKERS = [
   '', '', 'NULL', 'null', 'N/A', 'n/a', 'Not recorded', 'NOT RECORDED', 'Not known', 'not KNOWN', 'Unknown', 'UNKNOWN', ' unknown ',
 ];
 

@@ -6,7 +6,8 @@
 // home interviews on date(end)+3/+4 and before date(start), episodes 364–366
 // days before a referral, children with several cases, offenders linked to one
 // child through two cases, links after every period, locations reported by two
-// cases of one child, every code and band edge, every not-recorded marker.
+// cases of one child, every code and band edge, every not-recorded marker,
+// child keys that are all digits with leading zeros.
 import { dayOfIso, ETHNICITY_CODES } from './values-reference.ts';
 import { Rng, dateCell, dateTimeCell, marker, messyCode, optionalCode, writeCsv } from './quirky-csv.ts';
 
@@ -45,6 +46,9 @@ const HI = dayOfIso('2026-03-31');
 
 interface GenCase { case_id: string; child_id: string; referral: number }
 
+/** Child keys as agencies make them, some all digits with leading zeros (text, never numbers). */
+const childId = (n: number): string => (n % 3 === 0 ? String(n).padStart(8, '0') : `C${n}`);
+
 /** Generates one extract set: extract name → CSV text. */
 export function quirkyExtracts(seed: number): Record<string, string> {
   const r = new Rng(seed);
@@ -56,7 +60,7 @@ export function quirkyExtracts(seed: number): Record<string, string> {
   // Cases: 200 children, some with two or three cases.
   const cases: GenCase[] = [];
   const caseRows = Array.from({ length: 300 }, (_, i) => {
-    const child_id = `C${1000 + (i < 200 ? i : r.int(0, 199))}`;
+    const child_id = childId(1000 + (i < 200 ? i : r.int(0, 199)));
     const referral = someDay();
     const c = { case_id: `CASE-${i + 1}`, child_id, referral };
     cases.push(c);
@@ -101,7 +105,7 @@ export function quirkyExtracts(seed: number): Record<string, string> {
       found_location_type: optionalCode(r, C.locationType, 0.3), rhi_offered: optionalCode(r, C.yn), rhi_completed_date: rhi,
     });
   };
-  const missingChildren = [...Array.from({ length: 130 }, (_, i) => `C${1000 + i}`), ...Array.from({ length: 90 }, (_, i) => `C${5000 + i}`)];
+  const missingChildren = [...Array.from({ length: 130 }, (_, i) => childId(1000 + i)), ...Array.from({ length: 90 }, (_, i) => childId(5000 + i))];
   for (const child of missingChildren) {
     const a = someDay();
     const pattern = r.pick(['random', 'random', 'repeat', 'repeat4', 'pair', 'sameDay', 'linking']);

@@ -18,7 +18,8 @@ export interface Shell {
 export function createShell(body: HTMLElement, pages: PageDef[]): Shell {
   const links = pages.filter((p) => p.nav).map((p) => ({ page: p, a: h('a', { href: p.path }, p.nav) }));
   const nav = h('nav', { class: 'site-nav', 'aria-label': 'Main' }, h('ul', {}, ...links.map((l) => h('li', {}, l.a))));
-  void showForRole(nav, links);
+  const account = h('div', { class: 'account' });
+  void showForRole(account, links);
   const periodBar = h('section', { class: 'period-bar', 'aria-label': 'Period' });
   const main = h('main', { id: 'main', tabindex: -1 });
   body.replaceChildren(
@@ -26,7 +27,7 @@ export function createShell(body: HTMLElement, pages: PageDef[]): Shell {
     h('header', { class: 'site-header' },
       h('div', { class: 'header-inner' },
         h('a', { class: 'product', href: '/' }, PRODUCT),
-        h('strong', { class: 'marking' }, MARKING)),
+        h('div', { class: 'header-end' }, account, h('strong', { class: 'marking' }, MARKING))),
       nav),
     periodBar,
     main,
@@ -49,7 +50,7 @@ export function createShell(body: HTMLElement, pages: PageDef[]): Shell {
 }
 
 /** Shows only the links the signed-in role may use, and who is signed in with a sign-out button. */
-async function showForRole(nav: HTMLElement, links: { page: PageDef; a: HTMLAnchorElement }[]): Promise<void> {
+async function showForRole(account: HTMLElement, links: { page: PageDef; a: HTMLAnchorElement }[]): Promise<void> {
   const session = await currentSession();
   for (const { page, a } of links) (a.parentElement as HTMLElement).hidden = !session || !mayUse(session.role, page.access ?? 'aggregate');
   if (!session) return;
@@ -57,5 +58,5 @@ async function showForRole(nav: HTMLElement, links: { page: PageDef; a: HTMLAnch
   out.addEventListener('click', () => {
     void sendJson('DELETE', '/api/session').finally(() => window.location.assign('/login'));
   });
-  nav.append(h('p', { class: 'signed-in' }, `Signed in as ${session.user} (${session.role}) `, out));
+  account.append(h('p', { class: 'signed-in' }, `Signed in as ${session.user} (${session.role}) `, out));
 }

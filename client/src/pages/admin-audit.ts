@@ -4,22 +4,10 @@ import { apiUrl, getJson } from '../api.ts';
 import { h } from '../components/dom.ts';
 import { loadInto } from '../components/status.ts';
 import type { PageContext } from '../page.ts';
+import type { AuditFields } from '../../../server/audit/chain.ts';
 
-interface Entry {
-  seq: number;
-  logged_at: string;
-  username: string | null;
-  role: string | null;
-  address: string | null;
-  event: string;
-  method: string | null;
-  route: string | null;
-  params: string | null;
-  status: number | null;
-  rows_returned: number | null;
-  file_hash: string | null;
-  details: string | null;
-}
+// The server's type of an entry (type-only import: nothing of the server is bundled).
+type Entry = AuditFields;
 
 const EVENTS = ['', 'login', 'login_failed', 'logout', 'request', 'denied', 'export', 'import', 'account'];
 const FILTERS = ['username', 'event', 'route', 'from', 'to'] as const;

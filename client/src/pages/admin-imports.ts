@@ -91,7 +91,7 @@ function outcome(answer: Answer): HTMLElement[] {
 
 export function render(root: HTMLElement, _ctx: PageContext): void {
   const input = h('input', { id: 'import-files', name: 'files', type: 'file', multiple: true, accept: '.csv,.xlsx,.geojson', required: true });
-  const submit = h('button', { type: 'submit' }, 'Import');
+  const submit = h('button', { type: 'submit', id: 'import-submit' }, 'Import');
   const bar = h('progress', { id: 'import-progress', max: 100, value: 0, 'aria-label': 'Upload progress' });
   const state = h('p', { id: 'import-state', role: 'status' });
   const progress = h('div', { class: 'import-progress', hidden: true }, bar, state);

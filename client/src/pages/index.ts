@@ -27,6 +27,7 @@ export const pages: PageDef[] = [
   { path: '/offenders', title: 'Offenders', nav: 'Offenders', access: 'aggregate', load: () => import('./offenders.ts') },
   { path: '/links', title: 'Links', nav: 'Links', access: 'records', load: () => import('./links.ts') },
   { path: '/hotspots', title: 'Hotspots', nav: 'Hotspots', access: 'shared', load: () => import('./hotspots.ts') },
+  { path: '/report', title: 'Annual report', nav: 'Report', load: () => import('./report.ts') },
   { path: '/login', title: 'Sign in', period: false, access: 'public', load: () => import('./login.ts') },
   { path: '/admin/users', title: 'Users', nav: 'Users', period: false, access: 'admin', load: () => import('./admin-users.ts') },
   { path: '/admin/audit', title: 'Audit trail', nav: 'Audit', period: false, access: 'admin', load: () => import('./admin-audit.ts') },

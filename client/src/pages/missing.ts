@@ -170,7 +170,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     bd(from, 'missing_from', 'Missing from', 3, false),
     bd(type, 'episode_type', 'Episode type', 4, true),
     bd(risk, 'police_risk', 'Police risk', 5, false),
-    bd(duration, 'duration_band', 'Length (still missing = ongoing)', 6, false),
+    bd(duration, 'duration_band', 'Length of episode', 6, false),
     loadInto(heat, 'the heatmap', async () => heatmapFigure(ctx, (await ctx.getJson<HeatmapAnswer>('/api/missing/heatmap', q)).cells, 7, chartWidth(heat))),
     loadInto(pareto, 'the concentration of episodes', async () => paretoFigure(ctx, await ctx.getJson<ConcentrationAnswer>('/api/missing/concentration', q), 8, chartWidth(pareto))),
     bd(foundType, 'found_location_type', 'Type of place found', 9, true),

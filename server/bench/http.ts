@@ -1,0 +1,48 @@
+// The app served in this process on an ephemeral port, with an admin session
+// signed in over HTTP, and timed GETs with that session.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { Database } from '../db.ts';
+import { createApp } from '../app.ts';
+import { configFromEnv } from '../config.ts';
+import { addUser } from '../auth/users.ts';
+
+export interface BenchServer {
+  url: string;
+  /** `name=value` of the session cookie. */
+  cookie: string;
+  /** GET with the session; rejects unless 200; resolves when the whole body is read. */
+  get(path: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startBenchServer(db: Database): Promise<BenchServer> {
+  const app = createApp({ db, config: configFromEnv({}) });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { username, password } = await addUser(db, `bench-${Date.now().toString(36)}`, 'admin');
+  const r = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (r.status !== 200) throw new Error(`Signing in answered ${r.status}`);
+  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0];
+  return {
+    url,
+    cookie,
+    async get(path) {
+      const res = await fetch(url + path, { headers: { Cookie: cookie, Accept: 'application/json' } });
+      const text = await res.text();
+      if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${text.slice(0, 200)}`);
+      return text;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,94 @@
+// Answers of data routes kept in memory, keyed by the data version
+// (db.dataVersion(), bumped by every import): a route declared with
+// `cache: 'data'` (its JSON answer depends only on the data held and the
+// request's path and query) is computed once per data version and then served
+// from here. Access control, audit and suppression still run on every request:
+// they sit in front of the handler, and what is kept is the handler's own answer.
+import type { Request, Response } from 'express';
+import type { Database } from './db.ts';
+
+/** A least-recently-used map, emptied when the data version changes. */
+export class ResponseCache {
+  private entries = new Map<string, unknown>();
+  private version: number | null = null;
+  hits = 0;
+  misses = 0;
+
+  constructor(readonly maxEntries = 500) {}
+
+  get(version: number, key: string): unknown {
+    const body = version === this.version ? this.entries.get(key) : undefined;
+    if (body === undefined) {
+      this.misses++;
+      return undefined;
+    }
+    this.entries.delete(key);
+    this.entries.set(key, body);
+    this.hits++;
+    return body;
+  }
+
+  set(version: number, key: string, body: unknown): void {
+    if (version !== this.version) {
+      this.entries.clear();
+      this.version = version;
+    }
+    this.entries.delete(key);
+    this.entries.set(key, body);
+    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+const caches = new WeakMap<Database, ResponseCache>();
+
+/** The answer cache of a database (one per process and database). */
+export function responseCacheFor(db: Database): ResponseCache {
+  let c = caches.get(db);
+  if (!c) {
+    c = new ResponseCache();
+    caches.set(db, c);
+  }
+  return c;
+}
+
+/** Path and query, parameters in a fixed order, and the suppression threshold the answer is built for. */
+export function cacheKey(req: Request, res: Response): string {
+  const q = req.query as Record<string, unknown>;
+  const query = Object.keys(q)
+    .sort()
+    .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(String(q[k]))}`)
+    .join('&');
+  const threshold = res.locals.suppressionThreshold;
+  return `${req.path}?${query}#${typeof threshold === 'number' ? threshold : '-'}`;
+}
+
+/** Wraps a route handler: serves a kept answer, or runs the handler and keeps its 200 JSON answer. */
+export function cachedHandler(
+  db: Database,
+  handler: (req: Request, res: Response) => Promise<void> | void,
+): (req: Request, res: Response) => Promise<void> {
+  const cache = responseCacheFor(db);
+  return async (req, res) => {
+    const version = await db.dataVersion();
+    const key = cacheKey(req, res);
+    const kept = cache.get(version, key);
+    if (kept !== undefined) {
+      res.json(kept);
+      return;
+    }
+    const json = res.json.bind(res);
+    res.json = (body: unknown) => {
+      if (res.statusCode === 200) cache.set(version, key, body);
+      return json(body);
+    };
+    await handler(req, res);
+  };
+}

@@ -1,0 +1,93 @@
+// `npm run report`'s code path (server/report/pdf.ts) on the acceptance data,
+// FY 2024/25, board copy: a PDF of six or more A4 pages whose text carries the
+// section headings, the running header and page numbers, and the headline
+// figures of /api/measures. Needs Chromium (and pdftotext/pdfinfo); skipped
+// with a notice when Chromium is missing unless REQUIRE_BROWSER=1 (CI).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../server/db.ts';
+import { importFolder } from '../server/import/index.ts';
+import { configFromEnv } from '../server/config.ts';
+import { chromePath, renderReportPdf } from '../server/report/pdf.ts';
+import { computeMeasures } from '../server/measures/run.ts';
+
+const ACCEPTANCE = fileURLToPath(new URL('../../shared/acceptance/', import.meta.url));
+const CHROME = chromePath();
+const run = existsSync(CHROME) || process.env.REQUIRE_BROWSER === '1';
+if (!run) console.warn(`NOTICE: report PDF test skipped: no Chromium at ${CHROME} (set CHROME_PATH, or REQUIRE_BROWSER=1 to fail instead)`);
+
+describe('report PDF', () => {
+  it('refuses clearly when Chromium is missing', async () => {
+    const db = await Database.open(':memory:');
+    await expect(renderReportPdf({ db, config: configFromEnv({}), from: '2024-04-01', to: '2025-03-31', audience: 'board', out: '/dev/null', chromePath: '/nonexistent/chromium' }))
+      .rejects.toThrow('Chromium not found at /nonexistent/chromium: install it (apt-get install chromium) or set CHROME_PATH');
+    db.close();
+  });
+});
+
+describe.runIf(run)('report PDF in Chromium', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'report-pdf-test-'));
+  const out = join(dir, 'profile.pdf');
+  let db: Database;
+  let text = '';
+  let measures: Record<string, number | null> = {};
+
+  beforeAll(async () => {
+    db = await Database.open(':memory:');
+    expect((await importFolder(db, `${ACCEPTANCE}extracts`, { source: 'cli' })).ok).toBe(true);
+    const period = { period: 'fy', date_from: '2024-04-01', date_to: '2025-03-31' };
+    measures = (await computeMeasures(db, [period])).get('fy')!;
+    await renderReportPdf({ db, config: { ...configFromEnv({}), areaName: 'Testshire' }, from: '2024-04-01', to: '2025-03-31', audience: 'board', out });
+    text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+  }, 120_000);
+
+  afterAll(() => {
+    db?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('has six or more A4 pages with a running header and page numbers', () => {
+    const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(6);
+    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+|Page size:\s+595\.\d+ x 842\.\d+/);
+    expect(text).toContain(`Page 1 of ${pages}`);
+    expect(text).toContain(`Page ${pages} of ${pages}`);
+    expect(text.match(/CSE problem profile: Testshire\s+2024\/25\s+OFFICIAL-SENSITIVE/g)?.length).toBe(pages);
+  });
+
+  it('holds every section', () => {
+    for (const heading of [
+      '1 Summary of key findings', '2 Data sources and definitions', '3 Victims', '4 Offenders', '5 Locations and hotspots',
+      '6 Missing episodes and the cross-reference', '7 Disruption', '8 Trends', '9 Data quality and intelligence gaps', 'Appendix: Methodology',
+    ]) expect(text, heading).toContain(heading);
+    expect(text).toMatch(/Table 1: Headline figures/);
+    expect(text).toMatch(/Figure 1: Cases referred by age at referral/);
+    expect(text).toContain('sql/measures/victims.sql#cases_referred');
+  });
+
+  it("carries the period's headline figures, as the API computes them", () => {
+    const headline = { cases_referred: 98, children_referred: 89, missing_episodes: 417, children_missing: 118, repeat_missing_children: 35, offenders_identified: 73, disruptions: 76 };
+    for (const [id, value] of Object.entries(headline)) expect(measures[id], id).toBe(value);
+    expect(text).toContain('98 cases were referred for CSE concerns in 2024/25');
+    expect(text).toContain('89 children were referred in 2024/25');
+    expect(text).toContain('417 missing episodes were reported in 2024/25');
+    expect(text).toContain('118 children were reported missing in 2024/25');
+    expect(text).toMatch(/35 children went missing repeatedly/);
+    expect(text).toContain('73 offenders were identified in 2024/25');
+    expect(text).toContain('76 disruption actions were recorded in 2024/25');
+    const row = (label: string) => new RegExp(`${label}\\s+([\\d,]+)\\s+([\\d,]+)`).exec(text)?.slice(1).map((s) => Number(s.replace(/,/g, '')));
+    expect(row('Cases referred')?.[0]).toBe(98);
+    expect(row('Missing episodes')?.[0]).toBe(417);
+    expect(row('Disruption actions')?.[0]).toBe(76);
+  });
+
+  it('withholds small numbers as [c] in the board copy', () => {
+    expect(text).toContain('[c]');
+    expect(text).toContain('Small numbers (1 to 5) withheld as [c]');
+  });
+});
