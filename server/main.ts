@@ -1,14 +1,12 @@
 // `npm start`: open the database, load the demo area when it holds no extracts,
 // build the client when needed, and serve on PORT (default 3000).
-import { fileURLToPath } from 'node:url';
 import { configFromEnv } from './config.ts';
 import { Database } from './db.ts';
 import { createApp } from './app.ts';
 import { ensureFirstAdmin } from './auth/first-start.ts';
 import { ensureClientBuilt } from './build-client.ts';
-import { importFolder, hasExtracts } from './import/index.ts';
-
-const DEMO_DIR = fileURLToPath(new URL('../data-samples/', import.meta.url));
+import { hasExtracts } from './import/index.ts';
+import { loadDemoArea } from './demo.ts';
 
 async function main(): Promise<void> {
   const config = configFromEnv();
@@ -16,7 +14,7 @@ async function main(): Promise<void> {
   console.log(`Database: ${config.dbPath}`);
   if (!(await hasExtracts(db))) {
     console.log('The database holds no extracts: loading the fictional demo area from data-samples/ (synthetic data).');
-    const result = await importFolder(db, DEMO_DIR, { source: 'demo' });
+    const result = await loadDemoArea(db);
     if (!result.ok) {
       console.error(result.report);
       process.exit(1);

@@ -3,7 +3,7 @@
 // the problem format.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../server/db.ts';
-import { convert, lit, recorded } from '../server/import/convert.ts';
+import { convert, convertRaw, lit, recorded } from '../server/import/convert.ts';
 import type { ColumnType } from '../server/import/spec.ts';
 import { directIdentifier, matchHeader, normaliseHeader } from '../server/import/headers.ts';
 import { dataLineBreakpoints, headerRecord, recordLines, splitRecord } from '../server/import/csv-scan.ts';
@@ -81,6 +81,25 @@ describe('codes, flags, numbers, wards', () => {
     expect(await read({ kind: 'integer', min: 0, max: 25 }, ['14', '+3', '15.0', '14.5', 'fourteen', '-1'])).toEqual([14, 3, 15, null, null, -1]);
     expect(await read({ kind: 'decimal', min: -90, max: 90 }, ['53.471', '-2.3', '.5', '1e2', 'inf', 'nan', '53,4'])).toEqual([53.471, -2.3, 0.5, 100, null, null, null]);
     expect(await read({ kind: 'ward' }, ['E05000001', 'w05012345', 'E0500001', 'E06000001', 'S05000001'])).toEqual(['E05000001', 'W05012345', null, null, null]);
+  });
+});
+
+describe('raw cells', () => {
+  it('read a cell as it is when it has the usual shape, and as its trimmed value otherwise', async () => {
+    const cases: [ColumnType, (string | null)[]][] = [
+      [{ kind: 'datetime' }, ['2024-03-01 09:05', ' 2024-03-01 09:05 ', '2024-3-1 9:05', '01/03/2024 07:45:10', '2024-03-01T23:59', '2024-02-30 10:00', ' unknown ', null]],
+      [{ kind: 'date' }, ['2024-02-29', ' 29/02/2024', '2023-02-29', '']],
+      [{ kind: 'integer', min: 0, max: 25 }, ['14', ' 14 ', '+3', '15.0', '1_0', '']],
+      [extractSpec('cases')!.columns.find((c) => c.name === 'sex')!.type, ['F', ' m ', 'x']],
+      [{ kind: 'ward' }, ['E05000001', ' e05000001\u00a0', 'E0500001']],
+      [{ kind: 'yn' }, ['Y', ' n ', 'Yes']],
+    ];
+    for (const [type, values] of cases) {
+      const rows = values.map((v, i) => `(${i}, ${v === null ? 'NULL' : lit(v)})`).join(', ');
+      const out = await db.all(`SELECT ${convertRaw(type, 'raw')} AS raw, ${convert(type, 'trim(raw)')} AS trimmed FROM (VALUES ${rows}) t(i, raw) ORDER BY i`);
+      expect(out.map((r) => r.raw), type.kind).toEqual(out.map((r) => r.trimmed));
+    }
+    expect(await db.all(`SELECT ${convertRaw({ kind: 'datetime' }, 'raw')} AS v FROM (VALUES (' 2024-3-1 9:05 ')) t(raw)`)).toEqual([{ v: '2024-03-01 09:05:00' }]);
   });
 });
 

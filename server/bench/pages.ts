@@ -24,11 +24,29 @@ export interface PageTiming {
 /** The pages timed: every page of the registry but the sign-in page. */
 export const benchPages = (): string[] => pages.filter((p) => p.access !== 'public').map((p) => p.path);
 
+/** Longest wait for a page; one that takes longer is reported at this figure. */
+const PAGE_TIMEOUT_MS = 60_000;
+
+/** Navigation to fully rendered, in ms; PAGE_TIMEOUT_MS when the page does not get there in time (a hung renderer included). */
 async function loadOnce(page: Page, url: string): Promise<number> {
   const began = performance.now();
-  await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => document.querySelector('main h1') && !document.querySelector('[aria-busy="true"]'), null, { timeout: 120_000, polling: 'raf' });
-  return performance.now() - began;
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), PAGE_TIMEOUT_MS)));
+  const load = (async () => {
+    await page.goto(url, { waitUntil: 'commit', timeout: PAGE_TIMEOUT_MS });
+    await page.waitForFunction(() => document.querySelector('main h1') && !document.querySelector('[aria-busy="true"]'), null, { timeout: PAGE_TIMEOUT_MS, polling: 'raf' });
+    return 'done' as const;
+  })();
+  load.catch(() => undefined);
+  try {
+    const outcome = await Promise.race([load, limit]);
+    return outcome === 'timeout' ? PAGE_TIMEOUT_MS : performance.now() - began;
+  } catch (e) {
+    if (e instanceof Error && e.name === 'TimeoutError') return PAGE_TIMEOUT_MS;
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function timePages(baseUrl: string, cookie: string, warmRuns: number, log: (s: string) => void): Promise<PageTiming[]> {
@@ -38,24 +56,29 @@ export async function timePages(baseUrl: string, cookie: string, warmRuns: numbe
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const [name, value] = cookie.split('=');
     await context.addCookies([{ name, value, url: baseUrl }]);
-    const page = await context.newPage();
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
     let api: Set<string> | null = null;
-    page.on('request', (r) => {
-      const u = new URL(r.url());
-      if (api && r.method() === 'GET' && u.pathname.startsWith('/api/') && u.pathname !== '/api/session') api.add(u.pathname + u.search);
-    });
     const out: PageTiming[] = [];
     for (const path of benchPages()) {
+      // A page of its own for each path, closed after: a page that hangs its renderer does not slow the next.
+      const page = await context.newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('request', (r) => {
+        const u = new URL(r.url());
+        if (api && r.method() === 'GET' && u.pathname.startsWith('/api/') && u.pathname !== '/api/session') api.add(u.pathname + u.search);
+      });
       api = new Set();
       const cold = await loadOnce(page, baseUrl + path);
       const calls = [...api];
       api = null;
       const warm: number[] = [];
-      for (let i = 0; i < warmRuns; i++) warm.push(await loadOnce(page, baseUrl + path));
-      const errorBoxes = await page.locator('.error-box').count();
+      // A page that did not finish in time is not loaded again: it is reported at the time limit.
+      for (let i = 0; i < (cold >= PAGE_TIMEOUT_MS ? 0 : warmRuns); i++) warm.push(await loadOnce(page, baseUrl + path));
+      if (warm.length === 0) warm.push(cold);
+      const errorBoxes = cold >= PAGE_TIMEOUT_MS ? 0 : await page.locator('.error-box').count();
+      if (cold >= PAGE_TIMEOUT_MS) log(`  ! ${path} was not fully rendered within ${PAGE_TIMEOUT_MS / 1000} s`);
       if (errorBoxes) log(`  ! ${path} shows ${errorBoxes} error box(es)`);
+      await page.close({ runBeforeUnload: false });
       out.push({ path, cold_ms: cold, warm_ms: percentile(warm, 50), api: calls });
       log(`  page ${path.padEnd(16)} cold ${cold.toFixed(0).padStart(6)} ms, warm p50 ${percentile(warm, 50).toFixed(0).padStart(6)} ms, ${calls.length} API calls`);
     }

@@ -87,6 +87,8 @@ async function runImport(db: Database, input: { name: string; path: string }[], 
   for (const f of input) {
     const kind = classify(f.name);
     if (!kind) {
+      // A README or a hidden file travelling with the extracts is not data: no warning.
+      if (/^(\.|readme\b)/i.test(f.name)) continue;
       warnings.push(`${f.name} is not an extract of the contract (cases, missing_episodes, offenders, case_offender_links, locations, location_reports, disruptions, boundaries.geojson, population.csv) and is ignored`);
       continue;
     }

@@ -4,7 +4,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnType, ExtractSpec } from './spec.ts';
 import type { ImportProblem } from './problems.ts';
-import { convert, recorded } from './convert.ts';
+import { convertRaw, recorded } from './convert.ts';
 
 /** Where a record's line number changes pace: from staging row `fromRow` on, line = row + delta. */
 export interface Breakpoint {
@@ -84,13 +84,8 @@ export async function createStaging(
   source: Source,
   onFraction?: (fraction: number) => void,
 ): Promise<number> {
-  const read = spec.columns.map((c) => {
-    const raw = rawOf(source, c.name);
-    return readsMarkers(c.type) ? `${recorded(raw)} AS n_${c.name}` : `${raw} AS r_${c.name}, trim(${raw}) AS t_${c.name}`;
-  });
-  const converted = spec.columns.map((c) =>
-    readsMarkers(c.type) ? `${convert(c.type, `n_${c.name}`)} AS v_${c.name}` : `r_${c.name}, ${convert(c.type, `t_${c.name}`)} AS v_${c.name}`,
-  );
+  const read = spec.columns.map((c) => `${rawOf(source, c.name)} AS r_${c.name}`);
+  const converted = spec.columns.map((c) => `${readsMarkers(c.type) ? '' : `r_${c.name}, `}${convertRaw(c.type, `r_${c.name}`)} AS v_${c.name}`);
   const flagged = spec.columns.map((c) =>
     readsMarkers(c.type)
       ? `v_${c.name}`

@@ -41,7 +41,7 @@ export type Report = Omit<ReportFigures, 'sources' | 'completeness' | 'figures'>
 
 /** The area's name: meta `area_name`, else the configured fallback, else "the area". */
 export async function areaName(db: Database, fallback: string | null): Promise<string> {
-  const rows = await db.named('report/area');
+  const rows = await db.named('report/area#area_name');
   const recorded = rows.length ? String(rows[0].area_name ?? '').trim() : '';
   return recorded || fallback || DEFAULT_AREA_NAME;
 }

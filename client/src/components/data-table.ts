@@ -80,5 +80,6 @@ export function dataTable(rows: Row[], columns: Column[], opts: TableOptions): H
       (blob) => downloadBlob(blob, `${opts.filename ?? slug(opts.caption)}.xlsx`),
       (e: unknown) => actions.after(errorBox(e, 'the XLSX file')));
   });
-  return h('div', { class: 'table-block' }, h('div', { class: 'table-scroll' }, table), actions);
+  // The scroll box takes focus so a wide table can be scrolled from the keyboard (WCAG 2.1.1).
+  return h('div', { class: 'table-block' }, h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': opts.caption }, table), actions);
 }
