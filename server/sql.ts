@@ -10,7 +10,7 @@
 // Queries are referred to as "<file path without .sql>" or, for named blocks,
 // "<file path without .sql>#<name>", e.g. "measures/victims#cases_referred".
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const SQL_DIR = fileURLToPath(new URL('../sql/', import.meta.url));
@@ -91,8 +91,4 @@ function leadingComment(lines: string[], from: number): string {
     out.push(m[1]);
   }
   return out.join(' ').replace(/\s+/g, ' ').trim();
-}
-
-export function relativeToRepo(path: string): string {
-  return relative(join(SQL_DIR, '..'), path);
 }

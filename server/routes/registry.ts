@@ -26,8 +26,6 @@ export interface RouteDef {
   cache?: 'data';
 }
 
-export const routes: RouteDef[] = [];
-
 /** Middleware placed in front of every route handler (access control, audit). Set by server/app.ts. */
 export type Guard = (def: RouteDef) => RequestHandler[];
 
