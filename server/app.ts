@@ -42,6 +42,8 @@ export function allRoutes(ctx: AppContext): RouteDef[] {
 export function createApp(ctx: AppContext, guard: Guard = authGuard(ctx)): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // API answers are Cache-Control: no-store (server/auth/headers.ts), so an ETag would never be used: not computed.
+  app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(securityHeaders);
   app.use(express.json({ limit: '100kb' }));

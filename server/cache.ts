@@ -6,6 +6,7 @@
 // they sit in front of the handler, and what is kept is the handler's own answer.
 import type { Request, Response } from 'express';
 import type { Database } from './db.ts';
+import { rowsIn } from './audit/capture.ts';
 
 /** A least-recently-used map, emptied when the data version changes. */
 export class ResponseCache {
@@ -70,7 +71,26 @@ export function cacheKey(req: Request, res: Response): string {
   return `${req.path}?${query}#${typeof threshold === 'number' ? threshold : '-'}`;
 }
 
-/** Wraps a route handler: serves a kept answer, or runs the handler and keeps its 200 JSON answer. */
+/** What is kept of an answer: the handler's JSON body, and once sent unsuppressed, its text and row count. */
+interface Kept {
+  body: unknown;
+  sent?: { text: string; rows: number };
+}
+
+/** The JSON text of an answer, sent as is (an unsuppressed answer: nothing in front of res.json changes it). */
+function sendKept(res: Response, kept: Kept): void {
+  kept.sent ??= { text: JSON.stringify(kept.body), rows: rowsIn(kept.body) };
+  res.locals.rowsReturned = kept.sent.rows;
+  res.type('application/json');
+  res.send(kept.sent.text);
+}
+
+/**
+ * Wraps a route handler: serves a kept answer, or runs the handler and keeps its
+ * 200 JSON answer. An answer to be suppressed (viewer, partner) goes through
+ * res.json, where suppression sits; any other is kept and sent as JSON text, so
+ * a large answer is serialised once per data version, not once per request.
+ */
 export function cachedHandler(
   db: Database,
   handler: (req: Request, res: Response) => Promise<void> | void,
@@ -79,15 +99,20 @@ export function cachedHandler(
   return async (req, res) => {
     const version = await db.dataVersion();
     const key = cacheKey(req, res);
-    const kept = cache.get(version, key);
-    if (kept !== undefined) {
-      res.json(kept);
+    const suppressed = typeof res.locals.suppressionThreshold === 'number';
+    const json = res.json.bind(res);
+    const send = (kept: Kept) => (suppressed ? void json(kept.body) : sendKept(res, kept));
+    const found = cache.get(version, key) as Kept | undefined;
+    if (found !== undefined) {
+      send(found);
       return;
     }
-    const json = res.json.bind(res);
     res.json = (body: unknown) => {
-      if (res.statusCode === 200) cache.set(version, key, body);
-      return json(body);
+      if (res.statusCode !== 200) return json(body);
+      const kept: Kept = { body };
+      cache.set(version, key, kept);
+      send(kept);
+      return res;
     };
     await handler(req, res);
   };

@@ -2,7 +2,6 @@
 // (../shared/acceptance/expected.json, computed independently of our SQL),
 // imported through the real import into an in-memory DuckDB.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { Database } from '../server/db.ts';
 import { importFolder } from '../server/import/index.ts';
@@ -10,8 +9,9 @@ import { computeMeasures, computeBreakdown } from '../server/measures/run.ts';
 import { MEASURES, findBreakdown } from '../server/measures/definitions.ts';
 import type { MeasureParams } from '../server/measures/params.ts';
 import type { Period } from '../server/period.ts';
+import { sharedPath } from './helpers/shared.ts';
 
-const ACCEPTANCE = fileURLToPath(new URL('../../shared/acceptance/', import.meta.url));
+const ACCEPTANCE = sharedPath('acceptance/');
 
 interface Expected {
   from: string;

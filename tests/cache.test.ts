@@ -7,8 +7,11 @@ import { Database } from '../server/db.ts';
 import { importFolder } from '../server/import/index.ts';
 import { responseCacheFor, ResponseCache } from '../server/cache.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
+import { addUser } from '../server/auth/users.ts';
+import { auditLogFor } from '../server/audit/log.ts';
+import { sharedPath } from './helpers/shared.ts';
 
-const ACCEPTANCE = fileURLToPath(new URL('../../shared/acceptance/extracts', import.meta.url));
+const ACCEPTANCE = sharedPath('acceptance/extracts');
 const DEMO = fileURLToPath(new URL('../data-samples/', import.meta.url));
 const Q = '/api/measures?from=2024-04-01&to=2025-03-31';
 
@@ -58,5 +61,30 @@ describe('data routes answered from the cache', () => {
     expect(after.body.measures.cases_referred).not.toBe(first.body.measures.cases_referred);
     const direct = await server.get(`${Q}&repeat_min=3`);
     expect(direct.body.measures.cases_referred).toBe(after.body.measures.cases_referred);
+  });
+
+  it('keeps suppression for a viewer served from the analyst-warmed cache, ', async () => {
+    const path = '/api/breakdowns/victims/age_band?from=2024-04-01&to=2025-03-31';
+    const analyst = await server.fetch(path);
+    const analystBody = (await analyst.json()) as { rows: { count: number | null }[] };
+    expect(analystBody.rows.some((r) => typeof r.count === 'number' && r.count >= 1 && r.count <= 5)).toBe(true);
+    expect((await server.fetch(path)).headers.get('content-type')).toBe('application/json; charset=utf-8');
+
+    const { username, password } = await addUser(server.db, 'cache-viewer', 'viewer');
+    const viewer = await server.signIn(username, password);
+    for (let i = 0; i < 2; i++) {
+      const r = await fetch(server.url + path, { headers: { Cookie: viewer.cookie } });
+      const body = (await r.json()) as { rows: { count: number | null; suppressed?: boolean }[] };
+      expect(body.rows.some((row) => typeof row.count === 'number' && row.count >= 1 && row.count <= 5)).toBe(false);
+      expect(body.rows.some((row) => row.suppressed === true)).toBe(true);
+    }
+
+    // The audit entry of an answer sent from the cache counts its rows as for a fresh one.
+    await auditLogFor(server.db).flush();
+    const logged = await server.db.all(
+      `SELECT rows_returned FROM audit_log WHERE route = '/api/breakdowns/:subject/:dimension' AND status = 200 AND role = 'analyst' ORDER BY seq`,
+    );
+    expect(logged.length).toBe(2);
+    for (const entry of logged) expect(Number(entry.rows_returned)).toBe(analystBody.rows.length);
   });
 });

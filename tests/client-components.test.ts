@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import readXlsxFile from 'read-excel-file/node';
 import { dataTable, type Column } from '../client/src/components/data-table.ts';
 import { csvText } from '../client/src/components/csv.ts';
 import { card, changeText } from '../client/src/components/card.ts';
@@ -59,6 +60,88 @@ describe('dataTable', () => {
   test('an empty table says so', () => {
     const el = dataTable([], columns, { caption: 'Nothing' });
     expect(el.querySelector('tbody')?.textContent).toBe('No records in this period.');
+  });
+});
+
+describe('dataTable paging', () => {
+  const wards = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `W${i + 1}`, count: i + 1 }));
+  const wardColumns: Column[] = [{ key: 'key', label: 'Ward' }, { key: 'count', label: 'Cases', kind: 'count' }];
+  const shownKeys = (el: HTMLElement) => [...el.querySelectorAll('tbody th')].map((th) => th.textContent);
+  const button = (el: HTMLElement, text: string) => [...el.querySelectorAll('button')].find((b) => b.textContent === text)!;
+  afterEach(() => {
+    document.body.replaceChildren();
+    vi.restoreAllMocks();
+  });
+
+  test('a short table has no pager', () => {
+    const el = dataTable(wards(100), wardColumns, { caption: 'Exactly a page' });
+    expect(el.querySelectorAll('tbody tr')).toHaveLength(100);
+    expect(el.querySelector('.pager')).toBeNull();
+    expect([...el.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Download CSV', 'Download XLSX']);
+  });
+
+  test('builds rows only for the page shown, with the range in UK format', () => {
+    let formatted = 0;
+    const counted: Column[] = [{ key: 'key', label: 'Ward', format: (v) => { formatted += 1; return v; } }, wardColumns[1]];
+    const el = dataTable(wards(23_456), counted, { caption: 'Offenders linked to two or more children' });
+    expect(el.querySelectorAll('tbody tr')).toHaveLength(100);
+    expect(formatted).toBe(100);
+    expect(el.querySelector('.pager-range')?.textContent).toBe('Rows 1 to 100 of 23,456');
+  });
+
+  test('Previous, Next and Show all page through the rows, announce the range and keep focus', () => {
+    const el = dataTable(wards(234), wardColumns, { caption: 'Cases by ward' });
+    document.body.append(el);
+    const range = el.querySelector('.pager-range')!;
+    const [previous, next, all] = ['Previous 100', 'Next 100', 'Show all'].map((t) => button(el, t));
+    expect([...el.querySelectorAll('.table-block > *')].map((c) => c.className)).toEqual(['table-scroll', 'pager', 'actions']);
+    expect(el.querySelector('.pager')?.getAttribute('aria-label')).toBe('Pages of Cases by ward');
+    expect([range.getAttribute('role'), range.getAttribute('aria-live')]).toEqual(['status', 'polite']);
+    expect([previous, next, all].map((b) => [b.type, b.disabled])).toEqual([['button', true], ['button', false], ['button', false]]);
+    expect(shownKeys(el)).toHaveLength(100);
+    expect(shownKeys(el)[99]).toBe('W100');
+
+    next.focus();
+    next.click();
+    expect(range.textContent).toBe('Rows 101 to 200 of 234');
+    expect(shownKeys(el).slice(0, 2)).toEqual(['W101', 'W102']);
+    expect([previous.disabled, next.disabled, document.activeElement]).toEqual([false, false, next]);
+    next.click();
+    expect(range.textContent).toBe('Rows 201 to 234 of 234');
+    expect(shownKeys(el)).toEqual(wards(234).slice(200).map((r) => r.key));
+    expect(el.querySelector('tbody tr:last-child td')?.textContent).toBe('234');
+    expect([next.disabled, document.activeElement]).toEqual([true, previous]);
+    previous.click();
+    previous.click();
+    expect(range.textContent).toBe('Rows 1 to 100 of 234');
+    expect(shownKeys(el)[0]).toBe('W1');
+    expect([previous.disabled, document.activeElement]).toEqual([true, next]);
+
+    all.click();
+    expect(range.textContent).toBe('Rows 1 to 234 of 234');
+    expect(shownKeys(el)).toEqual(wards(234).map((r) => r.key));
+    expect([previous.disabled, next.disabled, all.disabled]).toEqual([true, true, true]);
+    expect(document.activeElement).toBe(el.querySelector('.table-scroll'));
+    expect(el.querySelector('caption')?.textContent).toBe('Cases by ward');
+  });
+
+  test('pageSize overrides the page, and paging never reaches the downloads: CSV and XLSX hold every row', async () => {
+    const el = dataTable(wards(5), wardColumns, { caption: 'Cases by ward', pageSize: 2 });
+    document.body.append(el);
+    expect([...el.querySelectorAll('.pager button')].map((b) => b.textContent)).toEqual(['Previous 2', 'Next 2', 'Show all']);
+    expect(el.querySelector('.pager-range')?.textContent).toBe('Rows 1 to 2 of 5');
+    expect(dataTable(wards(500), wardColumns, { caption: 'All', pageSize: Infinity }).querySelectorAll('tbody tr')).toHaveLength(500);
+    const files: Blob[] = [];
+    URL.createObjectURL = (blob: Blob) => { files.push(blob); return 'blob:test'; };
+    URL.revokeObjectURL = () => undefined;
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    button(el, 'Download CSV').click();
+    expect((await files[0].text()).split('\r\n')).toEqual(['Ward,Cases', 'W1,1', 'W2,2', 'W3,3', 'W4,4', 'W5,5', '']);
+    button(el, 'Download XLSX').click();
+    await vi.waitFor(() => expect(files).toHaveLength(2));
+    expect(await readXlsxFile(Buffer.from(await files[1].arrayBuffer()))).toEqual([
+      { sheet: 'Cases by ward', data: [['Ward', 'Cases'], ['W1', 1], ['W2', 2], ['W3', 3], ['W4', 4], ['W5', 5]] },
+    ]);
   });
 });
 

@@ -4,7 +4,6 @@
 // to the login page, and no console errors. Skipped only when no Chromium is
 // installed and REQUIRE_BROWSER is not set (CI sets it).
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Database } from '../server/db.ts';
@@ -13,8 +12,9 @@ import { ensureClientBuilt } from '../server/build-client.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { describeBrowser, openBrowser, type BrowserSession } from './helpers/browser.ts';
 import { formatCount, formatPercent } from '../client/src/format.ts';
+import { sharedPath } from './helpers/shared.ts';
 
-const ACCEPTANCE = fileURLToPath(new URL('../../shared/acceptance/', import.meta.url));
+const ACCEPTANCE = sharedPath('acceptance/');
 
 interface Expected {
   from: string;

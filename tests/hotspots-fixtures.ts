@@ -4,9 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from '../server/db.ts';
 import { importFiles } from '../server/import/index.ts';
 import { signedArea2, type AreaGeometry, type Ring } from '../server/hotspots/winding.ts';
+import { sharedUrl } from './helpers/shared.ts';
 
-export const TRAFFORD = new URL('../../shared/reference/trafford_wards_2023.geojson', import.meta.url);
-const ACCEPTANCE = new URL('../../shared/acceptance/extracts/', import.meta.url);
+export const TRAFFORD = sharedUrl('reference/trafford_wards_2023.geojson');
+const ACCEPTANCE = sharedUrl('acceptance/extracts/');
 
 /** d3-geo winding: exterior clockwise (negative planar area), holes counter-clockwise. */
 export function toD3(g: AreaGeometry): AreaGeometry {

@@ -8,7 +8,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../server/db.ts';
 import { importFolder } from '../server/import/index.ts';
@@ -19,8 +18,9 @@ import { REF_DEFAULTS, referenceBreakdowns, referenceMeasures, type RefThreshold
 import { QUIRKY_PERIODS, quirkyExtracts } from './reference/quirky-data.ts';
 import { quirkyWorkbooks } from './reference/quirky-xlsx.ts';
 import { dayOfIso } from './reference/values-reference.ts';
+import { sharedPath } from './helpers/shared.ts';
 
-const ACCEPTANCE = fileURLToPath(new URL('../../shared/acceptance/', import.meta.url));
+const ACCEPTANCE = sharedPath('acceptance/');
 const SETS: [number, 'csv' | 'xlsx'][] = [[11, 'csv'], [23, 'csv'], [47, 'xlsx']];
 /** Financial years, a quarter, a single day, mid-month to mid-month, five years, and a period with no data. */
 const PERIODS: [string, string][] = [...QUIRKY_PERIODS, ['2010-01-01', '2010-12-31']];

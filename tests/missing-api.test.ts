@@ -4,14 +4,14 @@
 // parameters are checked, and the record lists are for the analyst only while
 // the viewer gets suppressed aggregates.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../server/db.ts';
 import { importFolder } from '../server/import/index.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import * as ref from './missing-reference.ts';
+import { sharedPath } from './helpers/shared.ts';
 
-const ACCEPTANCE = fileURLToPath(new URL('../../shared/acceptance/', import.meta.url));
+const ACCEPTANCE = sharedPath('acceptance/');
 const expected = JSON.parse(readFileSync(`${ACCEPTANCE}expected.json`, 'utf8'));
 const data = ref.readMissing(`${ACCEPTANCE}extracts`);
 const FY = 'from=2024-04-01&to=2025-03-31';

@@ -4,7 +4,6 @@
 // request leaving the machine. Skipped only when no Chromium is installed and
 // REQUIRE_BROWSER is not set (CI sets it).
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { Database } from '../server/db.ts';
@@ -12,8 +11,9 @@ import { importFolder } from '../server/import/index.ts';
 import { ensureClientBuilt } from '../server/build-client.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { addUser } from '../server/auth/users.ts';
+import { sharedPath } from './helpers/shared.ts';
 
-const ACCEPTANCE = fileURLToPath(new URL('../../shared/acceptance/', import.meta.url));
+const ACCEPTANCE = sharedPath('acceptance/');
 const expected = JSON.parse(readFileSync(`${ACCEPTANCE}expected.json`, 'utf8'))[0];
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 const run = CHROMIUM !== undefined || process.env.REQUIRE_BROWSER === '1';

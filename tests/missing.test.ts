@@ -3,7 +3,6 @@
 // expected.json (they include the boundary cases: 89 vs 90 days, exactly 24
 // hours, episodes across a period boundary), with default and other thresholds.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../server/db.ts';
 import { importFolder } from '../server/import/index.ts';
@@ -13,8 +12,9 @@ import { concentration, missingBreakdown, monthlySeries, referredMissing, startH
 import { missingChildren, missingList } from '../server/missing/children.ts';
 import type { Period } from '../server/period.ts';
 import * as ref from './missing-reference.ts';
+import { sharedPath } from './helpers/shared.ts';
 
-const ACCEPTANCE = fileURLToPath(new URL('../../shared/acceptance/', import.meta.url));
+const ACCEPTANCE = sharedPath('acceptance/');
 const expected: { from: string; to: string; measures: Record<string, number | null>; variants: Record<string, number> }[] =
   JSON.parse(readFileSync(`${ACCEPTANCE}expected.json`, 'utf8'));
 const spans: ref.Span[] = expected.map((e) => ({ from: e.from, to: e.to }));

@@ -3,14 +3,14 @@
 // (tests/profiles-reference.ts) and, where measures.md defines the same figure,
 // against expected.json.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../server/db.ts';
 import { importFolder } from '../server/import/index.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import * as ref from './profiles-reference.ts';
+import { sharedPath } from './helpers/shared.ts';
 
-const ACCEPTANCE = fileURLToPath(new URL('../../shared/acceptance/', import.meta.url));
+const ACCEPTANCE = sharedPath('acceptance/');
 const expected: { from: string; to: string; measures: Record<string, number> }[] =
   JSON.parse(readFileSync(`${ACCEPTANCE}expected.json`, 'utf8'));
 const data = ref.loadData(`${ACCEPTANCE}extracts`);

@@ -4,7 +4,6 @@
 // answers the keyboard, no console errors and no request leaves the machine.
 // Skipped only when no Chromium is installed and REQUIRE_BROWSER is not set.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Database } from '../server/db.ts';
@@ -15,8 +14,9 @@ import { describeBrowser, openBrowser, type BrowserSession } from './helpers/bro
 import { formatCount } from '../client/src/format.ts';
 import { codeLabel } from '../client/src/labels.ts';
 import * as ref from './profiles-reference.ts';
+import { sharedPath } from './helpers/shared.ts';
 
-const ACCEPTANCE = fileURLToPath(new URL('../../shared/acceptance/', import.meta.url));
+const ACCEPTANCE = sharedPath('acceptance/');
 const expected: { from: string; to: string; measures: Record<string, number>; breakdowns: Record<string, Record<string, number>> }[] =
   JSON.parse(readFileSync(`${ACCEPTANCE}expected.json`, 'utf8'));
 const fy = expected.find((e) => e.from === '2024-04-01' && e.to === '2025-03-31')!;
@@ -105,7 +105,21 @@ describeBrowser('profile pages in Chromium', () => {
     expect(c.charts).toBeGreaterThanOrEqual(8);
     expect(c.tables).toBeGreaterThanOrEqual(10);
     expect(await tableOf('Groups with a link in 2024/25')).toHaveLength(fy.measures.groups_active);
-    expect(await tableOf('Offenders linked to two or more children')).toHaveLength(fy.measures.offenders_multi_victim);
+    // More than a page: 100 rows at a time, paged from the keyboard, all on request.
+    const multi = 'Offenders linked to two or more children';
+    const total = fy.measures.offenders_multi_victim;
+    expect(total).toBeGreaterThan(100);
+    const block = page.locator('.table-block', { has: page.locator('caption', { hasText: multi }) }).first();
+    const range = block.locator('.pager-range[aria-live="polite"]');
+    expect(await tableOf(multi)).toHaveLength(100);
+    expect(await range.textContent()).toBe(`Rows 1 to 100 of ${formatCount(total)}`);
+    await block.getByRole('button', { name: 'Next 100' }).press('Enter');
+    expect(await tableOf(multi)).toHaveLength(total - 100);
+    expect(await range.textContent()).toBe(`Rows 101 to ${formatCount(total)} of ${formatCount(total)}`);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Previous 100');
+    await block.getByRole('button', { name: 'Show all' }).press('Enter');
+    expect(await tableOf(multi)).toHaveLength(total);
+    expect(await block.locator('button:disabled').count()).toBe(3);
   });
 
   it('links: network, groups and four charts; Enter on a node lists its links', async () => {

@@ -7,15 +7,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../server/db.ts';
 import { importFolder } from '../server/import/index.ts';
 import { configFromEnv } from '../server/config.ts';
 import { chromePath, renderReportPdf } from '../server/report/pdf.ts';
 import { computeMeasures } from '../server/measures/run.ts';
+import { sharedPath } from './helpers/shared.ts';
 
-const ACCEPTANCE = fileURLToPath(new URL('../../shared/acceptance/', import.meta.url));
+const ACCEPTANCE = sharedPath('acceptance/');
 const CHROME = chromePath();
 const run = existsSync(CHROME) || process.env.REQUIRE_BROWSER === '1';
 if (!run) console.warn(`NOTICE: report PDF test skipped: no Chromium at ${CHROME} (set CHROME_PATH, or REQUIRE_BROWSER=1 to fail instead)`);

@@ -10,8 +10,9 @@ import { allRoutes } from '../server/app.ts';
 import { configFromEnv } from '../server/config.ts';
 import { BREAKDOWNS, MEASURES } from '../server/measures/definitions.ts';
 import { OFFENDER_PROFILE_BREAKDOWNS } from '../server/profiles/offenders.ts';
+import { sharedUrl } from './helpers/shared.ts';
 
-const ACCEPTANCE = new URL('../../shared/acceptance/', import.meta.url);
+const ACCEPTANCE = sharedUrl('acceptance/');
 const expected = JSON.parse(readFileSync(new URL('expected.json', ACCEPTANCE), 'utf8')) as {
   from: string;
   to: string;

@@ -3,14 +3,14 @@
 // expected figures of whole periods, a calendar quarter equals the expected
 // figures of the same three months, and the XmR figures match a direct computation.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../server/db.ts';
 import { importFolder } from '../server/import/index.ts';
 import { seriesPeriods } from '../server/period.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
+import { sharedPath } from './helpers/shared.ts';
 
-const ACCEPTANCE = fileURLToPath(new URL('../../shared/acceptance/', import.meta.url));
+const ACCEPTANCE = sharedPath('acceptance/');
 const expected: { from: string; to: string; measures: Record<string, number | null> }[] = JSON.parse(
   readFileSync(`${ACCEPTANCE}expected.json`, 'utf8'),
 );

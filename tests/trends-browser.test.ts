@@ -2,7 +2,6 @@
 // measure, the summary and year-on-year tables, a chart opened large with its
 // table, and no console errors. Skipped only when no Chromium is installed and
 // REQUIRE_BROWSER is not set (CI sets it).
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Database } from '../server/db.ts';
@@ -10,8 +9,9 @@ import { importFolder } from '../server/import/index.ts';
 import { ensureClientBuilt } from '../server/build-client.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { describeBrowser, openBrowser, type BrowserSession } from './helpers/browser.ts';
+import { sharedPath } from './helpers/shared.ts';
 
-const ACCEPTANCE = fileURLToPath(new URL('../../shared/acceptance/extracts', import.meta.url));
+const ACCEPTANCE = sharedPath('acceptance/extracts');
 
 describeBrowser('trends page in Chromium', () => {
   let server: TestServer;

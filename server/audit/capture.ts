@@ -1,7 +1,8 @@
 // Records one audit entry per data request, after the answer has been sent:
 // who, route, parameters, status, rows returned (from the JSON answer) and, for
 // a file (an answer that is not JSON), the SHA-256 of its bytes. A route may
-// name its event and add details through res.locals.audit.
+// name its event and add details through res.locals.audit; an answer sent as
+// JSON text (server/cache.ts) gives its row count in res.locals.rowsReturned.
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import type { RouteDef } from '../routes/registry.ts';
@@ -28,6 +29,12 @@ export function rowsIn(payload: unknown): number {
   return rows || figures;
 }
 
+/** A file: an answer that is not plain JSON (GeoJSON and downloads included). */
+function isFileAnswer(res: Response): boolean {
+  const type = String(res.get('Content-Type') ?? '');
+  return res.statusCode < 400 && (!type.includes('json') || type.includes('geo+json') || Boolean(res.get('Content-Disposition')));
+}
+
 function eventOf(req: Request, res: Response, isFile: boolean): AuditEvent['event'] {
   const note = res.locals.audit as AuditNote | undefined;
   if (note?.event) return note.event;
@@ -48,7 +55,11 @@ export function auditCapture(audit: AuditLog, def: RouteDef): RequestHandler {
     };
     const write = res.write.bind(res) as (...a: unknown[]) => boolean;
     const end = res.end.bind(res) as (...a: unknown[]) => Response;
+    // Only a file's bytes are hashed (a JSON answer's rows are counted instead); headers are set before the first byte.
+    let hashing: boolean | null = null;
     const take = (chunk: unknown, enc: unknown) => {
+      hashing ??= isFileAnswer(res);
+      if (!hashing) return;
       if (typeof chunk === 'string') hash.update(chunk, typeof enc === 'string' ? (enc as BufferEncoding) : 'utf8');
       else if (chunk instanceof Uint8Array) hash.update(chunk);
     };
@@ -61,8 +72,7 @@ export function auditCapture(audit: AuditLog, def: RouteDef): RequestHandler {
       return end(chunk, ...rest);
     }) as Response['end'];
     res.on('finish', () => {
-      const type = String(res.get('Content-Type') ?? '');
-      const isFile = res.statusCode < 400 && (!type.includes('json') || type.includes('geo+json') || Boolean(res.get('Content-Disposition')));
+      const isFile = isFileAnswer(res);
       const session = res.locals.session as Session | undefined;
       audit.record({
         event: eventOf(req, res, isFile),
@@ -73,7 +83,7 @@ export function auditCapture(audit: AuditLog, def: RouteDef): RequestHandler {
         route: def.path,
         params: { ...(req.params as Record<string, unknown>), ...(req.query as Record<string, unknown>) },
         status: res.statusCode,
-        rowsReturned: isFile ? null : rowsReturned,
+        rowsReturned: isFile ? null : typeof res.locals.rowsReturned === 'number' ? res.locals.rowsReturned : rowsReturned,
         fileHash: isFile ? hash.digest('hex') : null,
         details: (res.locals.audit as AuditNote | undefined)?.details ?? null,
       });

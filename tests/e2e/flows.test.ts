@@ -7,7 +7,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Database } from '../../server/db.ts';
@@ -17,8 +16,9 @@ import { configFromEnv } from '../../server/config.ts';
 import { renderReportPdf } from '../../server/report/pdf.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { CHROME_PATH, describeBrowser, openBrowser, settled, type BrowserSession } from '../helpers/browser.ts';
+import { sharedPath } from '../helpers/shared.ts';
 
-const ACCEPTANCE = fileURLToPath(new URL('../../../shared/acceptance/', import.meta.url));
+const ACCEPTANCE = sharedPath('acceptance/');
 const expected: { from: string; to: string; breakdowns: Record<string, Record<string, number>> }[] =
   JSON.parse(readFileSync(`${ACCEPTANCE}expected.json`, 'utf8'));
 const fy = expected.find((e) => e.from === '2024-04-01' && e.to === '2025-03-31')!;
