@@ -53,17 +53,19 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/hotspots/grid',
       access: 'shared',
       cache: 'data',
-      summary: 'Location reports per grid cell with Getis-Ord Gi* z, p and hot/cold class',
+      summary: 'Location reports per grid cell with Getis-Ord Gi* z, p and hot/cold class (cells with reports or significant)',
       handler: async (req, res) => {
         const q = req.query as Query;
         const p = periodFromQuery(q);
-        const { grid: _grid, ...result } = await hotspotGrid(ctx.db, {
+        const { grid: _grid, cells, ...result } = await hotspotGrid(ctx.db, {
           from: p.date_from,
           to: p.date_to,
           cellM: cellMFromQuery(q),
           locationType: locationTypeFromQuery(q),
         });
-        res.json(result);
+        // Cells with no report and no significant class are left out (an area's grid is mostly empty:
+        // listing every cell of a national grid would be tens of megabytes); ncol × nrow is the whole grid.
+        res.json({ ...result, cells: cells.filter((c) => c.count > 0 || c.class !== 'not_significant') });
       },
     },
     {

@@ -1,10 +1,12 @@
 // Accessible data tables: <caption>, scoped headers, numbers right-aligned,
 // '[c]' for suppressed counts, '–' (no denominator) for null percentages,
-// and "Download CSV" / "Download XLSX" buttons with the same figures.
+// and "Download CSV" / "Download XLSX" buttons with every row. Long tables
+// show a page of rows at a time (see pager.ts); only shown rows become DOM.
 import { displayCount, displayPercent, formatDate, formatRate, DASH, type Display } from '../format.ts';
 import { csvText } from './csv.ts';
 import { h } from './dom.ts';
 import { downloadBlob, slug } from './download.ts';
+import { PAGE_SIZE, pager } from './pager.ts';
 import { errorBox } from './status.ts';
 import { xlsxBlob } from './xlsx.ts';
 
@@ -29,6 +31,8 @@ export interface TableOptions {
   id?: string;
   /** File name (without .csv) of the download; from the caption by default. */
   filename?: string;
+  /** Rows shown at a time (100 by default); longer tables get a pager. */
+  pageSize?: number;
 }
 
 const NUMERIC = new Set(['count', 'percent', 'rate']);
@@ -57,18 +61,28 @@ function headerIndex(columns: Column[]): number {
 
 export function dataTable(rows: Row[], columns: Column[], opts: TableOptions): HTMLElement {
   const rowHeader = headerIndex(columns);
+  const pageSize = opts.pageSize ?? PAGE_SIZE;
   const numClass = (c: Column) => (NUMERIC.has(c.kind ?? 'text') ? 'num' : null);
+  const rowElement = (row: Row) => h('tr', {}, ...columns.map((c, i) => {
+    const d = cellDisplay(row, c);
+    const attrs = { class: numClass(c), title: d.title };
+    return i === rowHeader ? h('th', { scope: 'row', ...attrs }, d.text) : h('td', attrs, d.text);
+  }));
+  const tbody = h('tbody');
+  const showRows = (start: number, end: number) => {
+    const shown = document.createDocumentFragment();
+    for (const row of rows.slice(start, end)) shown.append(rowElement(row));
+    tbody.replaceChildren(shown);
+  };
+  showRows(0, pageSize);
+  if (rows.length === 0) tbody.append(h('tr', {}, h('td', { colspan: columns.length }, 'No records in this period.')));
   const table = h('table', { class: 'data-table', id: opts.id },
     h('caption', {}, opts.caption),
     h('thead', {}, h('tr', {}, ...columns.map((c) => h('th', { scope: 'col', class: numClass(c) }, c.label)))),
-    h('tbody', {}, ...rows.map((row) => h('tr', {}, ...columns.map((c, i) => {
-      const d = cellDisplay(row, c);
-      const attrs = { class: numClass(c), title: d.title };
-      return i === rowHeader ? h('th', { scope: 'row', ...attrs }, d.text) : h('td', attrs, d.text);
-    })))));
-  if (rows.length === 0) {
-    table.querySelector('tbody')?.append(h('tr', {}, h('td', { colspan: columns.length }, 'No records in this period.')));
-  }
+    tbody);
+  // The scroll box takes focus so a wide table can be scrolled from the keyboard (WCAG 2.1.1).
+  const scroll = h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': opts.caption }, table);
+  const paging = rows.length > pageSize ? pager(rows.length, pageSize, opts.caption, showRows, scroll) : null;
   const button = h('button', { type: 'button', class: 'secondary' }, 'Download CSV');
   button.addEventListener('click', () => {
     downloadBlob(new Blob([csvText(rows, columns)], { type: 'text/csv;charset=utf-8' }), `${opts.filename ?? slug(opts.caption)}.csv`);
@@ -80,6 +94,5 @@ export function dataTable(rows: Row[], columns: Column[], opts: TableOptions): H
       (blob) => downloadBlob(blob, `${opts.filename ?? slug(opts.caption)}.xlsx`),
       (e: unknown) => actions.after(errorBox(e, 'the XLSX file')));
   });
-  // The scroll box takes focus so a wide table can be scrolled from the keyboard (WCAG 2.1.1).
-  return h('div', { class: 'table-block' }, h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': opts.caption }, table), actions);
+  return h('div', { class: 'table-block' }, scroll, paging, actions);
 }

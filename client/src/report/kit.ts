@@ -44,7 +44,7 @@ export function reportSection(id: string, number: string, title: string, ...chil
 export const para = (text: string): HTMLElement => h('p', {}, text);
 
 export function numberedTable(ctx: SectionContext, caption: string, rows: Row[], columns: Column[]): HTMLElement {
-  return dataTable(rows, columns, { caption: ctx.n.table(caption) });
+  return dataTable(rows, columns, { caption: ctx.n.table(caption), pageSize: Infinity });
 }
 
 function label(ctx: SectionContext, id: string): string {
@@ -143,7 +143,7 @@ export function compareFigure(ctx: SectionContext, b: ReportBreakdown, opts: Com
     { key: 'current', label: report.period.label, kind: 'count' },
     { key: 'previous', label: report.previous.label, kind: 'count' },
     { key: 'change', label: 'Change' },
-  ], { caption: ctx.n.table(caption) });
+  ], { caption: ctx.n.table(caption), pageSize: Infinity });
   const notRecorded = b.current.some((r) => r.key === NOT_RECORDED) ? completenessNote(b.current) : null;
   return figure(chart, table, { caption, number, notes: [notRecorded, h('p', { class: 'note source' }, `Source: ${b.source}`)] });
 }

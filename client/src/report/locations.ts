@@ -30,7 +30,7 @@ function mapFigure(ctx: SectionContext, m: ReportMap): HTMLElement {
     { key: 'current', label: `${valueLabel}, ${report.period.label}`, kind: 'count' },
     { key: 'previous', label: `${valueLabel}, ${report.previous.label}`, kind: 'count' },
     { key: 'rate', label: `Per 10,000 children, ${report.period.label}`, kind: 'rate' },
-  ], { caption: ctx.n.table(`${m.label}, ${report.period.label} and ${report.previous.label}`) });
+  ], { caption: ctx.n.table(`${m.label}, ${report.period.label} and ${report.previous.label}`), pageSize: Infinity });
   const unmapped = m.unmapped.length
     ? para(`Not on the map: ${m.unmapped.map((u) => `${u.ward === 'not_recorded' ? 'ward not recorded' : u.ward} (${u.count === null ? '[c]' : u.count})`).join(', ')}.`)
     : null;
