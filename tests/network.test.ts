@@ -1,8 +1,13 @@
-// The network: connected groups (union–find) and the d3-force chart in jsdom.
+// The network: connected groups (union–find), the views the API answers (a
+// chosen group, or the largest groups up to a node budget) and the d3-force
+// chart in jsdom.
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
-import { buildNetwork, connectedComponents, type EdgeRow } from '../server/profiles/network.ts';
-import { networkChart, layoutNetwork, type NetworkNodeDatum } from '../client/src/charts/network.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildNetwork, connectedComponents, groupFromQuery, networkView, type EdgeRow } from '../server/profiles/network.ts';
+import { HttpError } from '../server/errors.ts';
+import { Database } from '../server/db.ts';
+import { networkChart, layoutNetwork, defaultTicks, type NetworkNodeDatum } from '../client/src/charts/network.ts';
+import { startTestServer, type TestServer } from './helpers/server.ts';
 
 const dom = new JSDOM('<!doctype html><html><body></body></html>');
 const { document } = dom.window;
@@ -35,6 +40,115 @@ describe('connected groups', () => {
 
   it('an empty period has no nodes and no groups', () => {
     expect(buildNetwork([], [])).toEqual({ nodes: [], edges: [], components: [] });
+  });
+});
+
+describe('the view answered', () => {
+  const net = buildNetwork(rows, []);
+  const ids = (nodes: { id: string }[]) => nodes.map((n) => n.id);
+
+  it('summarises the whole network whatever is drawn', () => {
+    for (const v of [networkView(net, null), networkView(net, 1), networkView(net, null, 5)]) {
+      expect(v.summary).toEqual({
+        nodes: 8, edges: 6, groups: 2, children: 4, offenders: 2, locations: 2,
+        groupSizes: [{ size: 4, groups: 2 }],
+        nodeLinks: [{ links: 1, nodes: 4 }, { links: 2, nodes: 4 }],
+      });
+      expect(ids(v.mostConnected)).toEqual(['child:C2', 'child:C9', 'location:L2', 'offender:P1', 'child:C1', 'child:C3', 'location:L1', 'offender:P9']);
+      expect(v.components).toEqual(net.components);
+    }
+  });
+
+  it('by default draws the largest groups while they fit the node budget', () => {
+    const all = networkView(net, null);
+    expect(all.view).toEqual({ group: null, components: net.components });
+    expect(all.nodes).toEqual(net.nodes);
+    expect(all.edges).toEqual(net.edges);
+    expect(all.named).toEqual([]);
+    const first = networkView(net, null, 5);
+    expect(first.view).toEqual({ group: null, components: [net.components[0]] });
+    expect(ids(first.nodes)).toEqual(['child:C1', 'child:C2', 'location:L1', 'offender:P1']);
+    expect(first.edges).toHaveLength(3);
+    // The groups listed but not drawn name their most connected nodes.
+    expect(ids(first.named)).toEqual(['child:C9', 'location:L2', 'child:C3']);
+    // The largest group is drawn even when it alone is over the budget.
+    expect(ids(networkView(net, null, 3).nodes)).toHaveLength(4);
+  });
+
+  it('?group= draws that group alone, with all its links', () => {
+    const v = networkView(net, 1);
+    expect(v.view).toEqual({ group: 1, components: [net.components[1]] });
+    expect(ids(v.nodes)).toEqual(['child:C3', 'child:C9', 'location:L2', 'offender:P9']);
+    expect(v.edges).toEqual([
+      { source: 'child:C3', target: 'location:L2', weight: 3 },
+      { source: 'child:C9', target: 'offender:P9', weight: 1 },
+      { source: 'child:C9', target: 'location:L2', weight: 1 },
+    ]);
+    expect(ids(v.named)).toEqual(['child:C2', 'offender:P1', 'child:C1']);
+  });
+
+  it('lists the 200 largest groups and draws 300 nodes of a network of 250 pairs', () => {
+    const pad = (i: number) => String(i).padStart(3, '0');
+    const pairs: EdgeRow[] = Array.from({ length: 250 }, (_, i) => ({ source_kind: 'child', source: `C${pad(i)}`, target_kind: 'offender', target: `P${pad(i)}`, weight: 1 }));
+    const v = networkView(buildNetwork(pairs, []), null);
+    expect(v.summary).toMatchObject({ nodes: 500, edges: 250, groups: 250, groupSizes: [{ size: 2, groups: 250 }] });
+    expect(v.components).toHaveLength(200);
+    expect(v.components[199]).toMatchObject({ index: 199, mostConnected: ['child:C199', 'offender:P199'] });
+    expect(v.view.components).toHaveLength(150);
+    expect(v.nodes).toHaveLength(300);
+    expect(v.edges).toHaveLength(150);
+    expect(ids(v.nodes).at(-1)).toBe('offender:P149');
+    expect(v.named).toHaveLength(100);
+    expect(v.mostConnected).toHaveLength(15);
+    expect(networkView(buildNetwork(pairs, []), 249).nodes.map((n) => n.label)).toEqual(['C249', 'P249']);
+  });
+
+  it('?group= is a whole number from 1, else 400 naming it; a group the network lacks draws the largest', () => {
+    expect(groupFromQuery(undefined)).toBeNull();
+    expect(groupFromQuery('')).toBeNull();
+    expect(groupFromQuery('1')).toBe(0);
+    expect(groupFromQuery('250')).toBe(249);
+    for (const bad of ['0', '01', '1.5', '-1', 'x', '1e3', ['1']]) {
+      let err: unknown;
+      try { groupFromQuery(bad); } catch (e) { err = e; }
+      expect(err, String(bad)).toBeInstanceOf(HttpError);
+      expect(err).toMatchObject({ status: 400, details: { parameter: 'group' } });
+    }
+    expect(networkView(net, 2, 5).view).toEqual({ group: null, components: [net.components[0]] });
+  });
+});
+
+describe('GET /api/profiles/network', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    const db = await Database.open(':memory:');
+    await db.exec(`
+      INSERT INTO cases (case_id, child_id, referral_date) VALUES ('K1', 'C1', '2024-05-01'), ('K2', 'C2', '2024-06-01'), ('K3', 'C3', '2024-06-01');
+      INSERT INTO offenders (offender_id, first_identified, role) VALUES ('P1', '2024-01-01', 'organiser'), ('P2', '2024-01-01', NULL);
+      INSERT INTO case_offender_links (case_id, offender_id, linked_on) VALUES ('K1', 'P1', '2024-05-02'), ('K2', 'P1', '2024-06-02'), ('K3', 'P2', '2024-06-02');
+    `);
+    server = await startTestServer({ db });
+  });
+  afterAll(async () => {
+    await server.close();
+    server.db.close();
+  });
+
+  it('answers the summary and the view of ?group=; 400 for a malformed group', async () => {
+    const P = '/api/profiles/network?from=2024-04-01&to=2025-03-31';
+    const all = (await server.get(P)).body;
+    expect(all.summary).toMatchObject({ nodes: 5, edges: 3, groups: 2, children: 3, offenders: 2, locations: 0 });
+    expect(all.view.group).toBeNull();
+    expect(all.nodes).toHaveLength(5);
+    const second = await server.get(`${P}&group=2`);
+    expect(second.status).toBe(200);
+    expect(second.body.view).toEqual({ group: 1, components: [{ index: 1, size: 2, children: 1, offenders: 1, locations: 0, edges: 1, mostConnected: ['child:C3', 'offender:P2'] }] });
+    expect(second.body.nodes.map((n: { id: string }) => n.id)).toEqual(['child:C3', 'offender:P2']);
+    expect(second.body.summary).toEqual(all.summary);
+    expect((await server.get(`${P}&group=3`)).body.view.group).toBeNull();
+    const bad = await server.get(`${P}&group=x`);
+    expect(bad.status).toBe(400);
+    expect(bad.body).toEqual({ error: 'group must be a group number from 1', parameter: 'group' });
   });
 });
 
@@ -74,6 +188,18 @@ describe('networkChart', () => {
       expect(y).toBeGreaterThanOrEqual(28);
       expect(y).toBeLessThanOrEqual(400);
     }
+  });
+
+  it('a node with one link sits in a fan around the node it links to; large networks get fewer ticks', () => {
+    const star: NetworkNodeDatum[] = [{ id: 'offender:P', kind: 'offender', label: 'P', degree: 5 },
+      ...[1, 2, 3, 4, 5].map((i) => ({ id: `child:C${i}`, kind: 'child' as const, label: `C${i}`, degree: 1 }))];
+    const pos = layoutNetwork(star, star.slice(1).map((c) => ({ source: c.id, target: 'offender:P', weight: 1 })));
+    const hub = pos.get('offender:P')!;
+    const around = star.slice(1).map((c) => pos.get(c.id)!);
+    for (const p of around) expect(Math.hypot(p.x - hub.x, p.y - hub.y)).toBeCloseTo(30, 9);
+    const angles = around.map((p) => Math.atan2(p.y - hub.y, p.x - hub.x));
+    expect(new Set(angles.map((a) => a.toFixed(6))).size).toBe(5);
+    expect([defaultTicks(8), defaultTicks(200), defaultTicks(400), defaultTicks(5000)]).toEqual([300, 300, 150, 100]);
   });
 
   it('linked nodes sit closer than unlinked ones', () => {

@@ -142,6 +142,35 @@ describeBrowser('profile pages in Chromium', () => {
     expect(await page.getAttribute(`g.node[data-id="${id}"]`, 'aria-pressed')).toBe('true');
   });
 
+  it('links: draws the largest groups up to 300 nodes, or the group chosen by number alone', async () => {
+    const sizes = ref.networkGroups(ref.loadData(`${ACCEPTANCE}extracts`), { from: fy.from, to: fy.to }).map((g) => g.size);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    let k = 1;
+    while (k < sizes.length && sizes.slice(0, k + 1).reduce((a, b) => a + b, 0) <= 300) k++;
+    const drawn = sizes.slice(0, k).reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(300);
+    await page.goto(`${server.url}/links?${P}`);
+    await settled();
+    expect(await page.locator('g.node').count()).toBe(drawn);
+    expect(await page.textContent('main')).toContain(`The chart shows the ${k} largest groups (${drawn} of ${formatCount(total)} nodes); choose a group to see it alone.`);
+    expect(await page.locator('main select').count()).toBe(0);
+    await page.fill('#network-group', String(sizes.length + 1));
+    await page.click('form[aria-label="Group shown"] button[type=submit]');
+    expect(await page.textContent('form[aria-label="Group shown"] .field-error')).toBe(`The group number must be a whole number from 1 to ${sizes.length}.`);
+    await page.fill('#network-group', '2');
+    await page.press('#network-group', 'Enter');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('group') === '2');
+    await settled();
+    expect(await page.locator('g.node').count()).toBe(sizes[1]);
+    expect(await page.textContent('main')).toContain(`The chart shows group 2 alone (${sizes[1]} nodes).`);
+    expect(await tableOf('Groups drawn in figure 1, 2024/25')).toHaveLength(1);
+    // A group the period does not have (e.g. kept from another period): the largest groups, saying so.
+    await page.goto(`${server.url}/links?${P}&group=999`);
+    await settled();
+    expect(await page.textContent('main')).toContain(`There is no group 999 in this period, which has ${sizes.length} groups.`);
+    expect(await page.locator('g.node').count()).toBe(drawn);
+  });
+
   it('no console errors and no request leaving the machine', () => {
     expect(errors).toEqual([]);
     expect(external).toEqual([]);

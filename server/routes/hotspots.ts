@@ -4,6 +4,7 @@ import type { AppContext } from '../app.ts';
 import type { RouteDef } from './registry.ts';
 import { periodFromQuery } from '../period.ts';
 import { loadBoundaries, boundaryAttribution, hotspotGrid } from '../hotspots/service.ts';
+import { simplifyForDrawing } from '../hotspots/simplify.ts';
 import { wardCounts, WARD_MEASURES } from '../hotspots/wards.ts';
 import { childrenByArea } from '../hotspots/population.ts';
 import { cellMFromQuery, locationTypeFromQuery, wardMeasureFromQuery } from '../hotspots/params.ts';
@@ -17,9 +18,9 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/hotspots/boundaries',
       access: 'shared',
       cache: 'data',
-      summary: 'Loaded ward boundaries (GeoJSON, d3-geo winding) and the attribution they need',
+      summary: 'Loaded ward boundaries for drawing (GeoJSON, d3-geo winding, simplified below a pixel) and the attribution they need',
       handler: async (_req, res) => {
-        const boundaries = await loadBoundaries(ctx.db);
+        const boundaries = simplifyForDrawing(await loadBoundaries(ctx.db));
         res.json({
           type: 'FeatureCollection',
           attribution: await boundaryAttribution(ctx.db, boundaries),

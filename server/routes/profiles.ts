@@ -14,7 +14,7 @@ import {
   OFFENDER_PROFILE_BREAKDOWNS, multiVictimOffenders, offenderBreakdown, offenderGroups, offendersCompleteness,
   type OffenderProfileBreakdown,
 } from '../profiles/offenders.ts';
-import { loadNetwork } from '../profiles/network.ts';
+import { groupFromQuery, loadNetwork, networkView } from '../profiles/network.ts';
 
 const query = (req: Request) => req.query as Record<string, unknown>;
 const periodJson = (p: Period) => ({ from: p.date_from, to: p.date_to });
@@ -105,10 +105,11 @@ export function profilesRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/profiles/network',
       access: 'records',
       cache: 'data',
-      summary: 'Links: network of children, offenders and locations, with its connected groups',
+      summary: 'Links: summary and largest connected groups of the network, with the nodes and links of one group (?group=) or of the largest groups',
       handler: async (req, res) => {
         const period = periodFromQuery(query(req));
-        res.json({ period: periodJson(period), ...(await loadNetwork(db, period)) });
+        const group = groupFromQuery(query(req).group);
+        res.json({ period: periodJson(period), ...networkView(await loadNetwork(db, period), group) });
       },
     },
   ];

@@ -1,8 +1,11 @@
 // The links network: children, offenders and locations as a force-directed graph
 // (d3-force, run synchronously for a fixed number of ticks, so the same data
-// always gives the same picture). Kinds differ by colour AND shape (circle,
-// square, triangle) and a legend names them. Every node is focusable; Enter,
-// Space or a click selects it (its links are highlighted and `onSelect` is called).
+// always gives the same picture). Nodes with a single link sit in a fan around
+// the node they link to, so the simulation runs over the others only, and large
+// networks get fewer ticks: a view of about 800 nodes lays out in well under a
+// second. Kinds differ by colour AND shape (circle, square, triangle) and a
+// legend names them. Every node is focusable; Enter, Space or a click selects it
+// (its links are highlighted and `onSelect` is called).
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3';
 import { ACCENT, FONT_FAMILY, PRIMARY, SECONDARY, TEXT } from './palette.ts';
 
@@ -28,8 +31,8 @@ export interface NetworkChartOptions {
   ariaLabel: string;
   width?: number;
   height?: number;
-  /** Simulation ticks (default 300). */
-  ticks?: number;
+  /** Positions from layoutNetwork, to draw again (e.g. a new selection) without laying out again. */
+  layout?: Map<string, { x: number; y: number }>;
   /** Node id drawn as selected, its links highlighted. */
   selected?: string | null;
   onSelect?: (node: NetworkNodeDatum) => void;
@@ -44,20 +47,56 @@ export const KIND_STYLE: Record<NetworkKind, { colour: string; shape: string; na
 interface SimNode extends SimulationNodeDatum { datum: NetworkNodeDatum }
 type SimLink = SimulationLinkDatum<SimNode> & { weight: number };
 
-/** Node positions after a fixed number of ticks; deterministic (d3-force's seeded random source). */
-export function layoutNetwork(nodes: NetworkNodeDatum[], edges: NetworkEdgeDatum[], ticks = 300): Map<string, { x: number; y: number }> {
-  const sim: SimNode[] = nodes.map((datum) => ({ datum }));
+const LINK_DISTANCE = 30;
+
+/** Ticks by default: 300 for up to 200 simulated nodes, fewer (not under 100) for more. */
+export function defaultTicks(simulated: number): number {
+  return Math.max(100, Math.min(300, Math.round(60_000 / Math.max(1, simulated))));
+}
+
+/**
+ * Node positions; deterministic (d3-force's seeded random source). A node with
+ * one link to a node with several (a leaf) is placed after the simulation, in a
+ * fan facing away from its neighbour's other neighbours.
+ */
+export function layoutNetwork(nodes: NetworkNodeDatum[], edges: NetworkEdgeDatum[], ticks?: number): Map<string, { x: number; y: number }> {
+  const neighbours = new Map<string, string[]>(nodes.map((n) => [n.id, []]));
+  for (const e of edges) {
+    neighbours.get(e.source)!.push(e.target);
+    neighbours.get(e.target)!.push(e.source);
+  }
+  const isLeaf = (id: string) => neighbours.get(id)!.length === 1 && neighbours.get(neighbours.get(id)![0])!.length > 1;
+  const sim: SimNode[] = nodes.filter((n) => !isLeaf(n.id)).map((datum) => ({ datum }));
   const index = new Map(sim.map((n) => [n.datum.id, n]));
-  const links: SimLink[] = edges.map((e) => ({ source: index.get(e.source)!, target: index.get(e.target)!, weight: e.weight }));
-  const simulation = forceSimulation(sim)
-    .force('link', forceLink<SimNode, SimLink>(links).distance(30))
+  const links: SimLink[] = edges.filter((e) => index.has(e.source) && index.has(e.target))
+    .map((e) => ({ source: index.get(e.source)!, target: index.get(e.target)!, weight: e.weight }));
+  const n = ticks ?? defaultTicks(sim.length);
+  forceSimulation(sim)
+    .alphaDecay(1 - Math.pow(0.001, 1 / n))
+    .force('link', forceLink<SimNode, SimLink>(links).distance(LINK_DISTANCE))
     .force('charge', forceManyBody().strength(-40))
     .force('collide', forceCollide(8))
     .force('x', forceX(0).strength(0.06))
     .force('y', forceY(0).strength(0.06))
-    .stop();
-  simulation.tick(ticks);
-  return new Map(sim.map((n) => [n.datum.id, { x: n.x ?? 0, y: n.y ?? 0 }]));
+    .stop()
+    .tick(n);
+  const pos = new Map(sim.map((s) => [s.datum.id, { x: s.x ?? 0, y: s.y ?? 0 }]));
+  for (const hub of sim) {
+    const around = neighbours.get(hub.datum.id)!;
+    const leaves = around.filter(isLeaf);
+    if (leaves.length === 0) continue;
+    const others = around.filter((id) => !isLeaf(id)).map((id) => pos.get(id)!);
+    const { x, y } = pos.get(hub.datum.id)!;
+    // Away from the mean of the other neighbours (or from the centre when there are none).
+    const [mx, my] = others.length ? [others.reduce((s, p) => s + p.x, 0) / others.length, others.reduce((s, p) => s + p.y, 0) / others.length] : [0, 0];
+    const facing = x === mx && y === my ? 0 : Math.atan2(y - my, x - mx);
+    const arc = others.length ? Math.min(Math.PI, leaves.length * 0.5) : 2 * Math.PI;
+    leaves.forEach((id, i) => {
+      const a = facing + arc * ((i + 0.5) / leaves.length - 0.5);
+      pos.set(id, { x: x + LINK_DISTANCE * Math.cos(a), y: y + LINK_DISTANCE * Math.sin(a) });
+    });
+  }
+  return new Map(nodes.map((n) => [n.id, pos.get(n.id)!]));
 }
 
 /** The SVG path of a node's shape centred on 0,0. */
@@ -104,7 +143,7 @@ export function networkChart(nodes: NetworkNodeDatum[], edges: NetworkEdgeDatum[
   });
   svg.append(legend);
 
-  const pos = layoutNetwork(nodes, edges, options.ticks ?? 300);
+  const pos = options.layout ?? layoutNetwork(nodes, edges);
   const xs = [...pos.values()].map((p) => p.x), ys = [...pos.values()].map((p) => p.y);
   const pad = 14;
   const [x0, x1] = [Math.min(0, ...xs), Math.max(0, ...xs)];

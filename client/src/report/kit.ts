@@ -15,6 +15,19 @@ import type { CountRow, Report, ReportBreakdown } from './types.ts';
 /** Width of charts: the text column of an A4 portrait page. */
 export const CHART_WIDTH = 640;
 
+/**
+ * Most categories a chart draws and a table prints (a regional data set has
+ * hundreds of wards): the largest, and "not recorded" always; the table's pager
+ * says how many there are, and its downloads hold every row.
+ */
+export const REPORT_ROWS = 50;
+
+/** The rows a chart shows: all, or the REPORT_ROWS largest (rows come largest first) and not recorded. */
+function largest<T extends { key: string }>(rows: T[]): T[] {
+  if (rows.length <= REPORT_ROWS) return rows;
+  return [...rows.filter((r) => r.key !== NOT_RECORDED).slice(0, REPORT_ROWS), ...rows.filter((r) => r.key === NOT_RECORDED)];
+}
+
 /** Numbers tables and figures in the order they appear. */
 export class Numbering {
   private tables = 0;
@@ -44,7 +57,7 @@ export function reportSection(id: string, number: string, title: string, ...chil
 export const para = (text: string): HTMLElement => h('p', {}, text);
 
 export function numberedTable(ctx: SectionContext, caption: string, rows: Row[], columns: Column[]): HTMLElement {
-  return dataTable(rows, columns, { caption: ctx.n.table(caption), pageSize: Infinity });
+  return dataTable(rows, columns, { caption: ctx.n.table(caption), pageSize: REPORT_ROWS });
 }
 
 function label(ctx: SectionContext, id: string): string {
@@ -118,11 +131,14 @@ export interface CompareOptions {
 /** A breakdown this period beside the previous one: paired bars and the table of both. */
 export function compareFigure(ctx: SectionContext, b: ReportBreakdown, opts: CompareOptions): HTMLElement {
   const { report } = ctx;
-  const rows = compared(b);
+  const all = compared(b);
+  const shown = largest(all);
+  // The table shows first what the chart draws, then the rest (its downloads hold every row).
+  const rows = shown.length === all.length ? all : [...shown, ...all.filter((r) => !shown.includes(r))];
   const lbl = opts.label ?? codeLabel;
-  const caption = `${opts.caption}, ${report.period.label} and ${report.previous.label}`;
+  const caption = `${opts.caption}, ${report.period.label} and ${report.previous.label}${shown.length < all.length ? ` (the ${REPORT_ROWS} largest of ${all.length})` : ''}`;
   const number = ctx.n.figure();
-  const chart = compareBarChart(rows, {
+  const chart = compareBarChart(shown, {
     ariaLabel: `Bar chart: ${caption}`,
     currentLabel: report.period.label,
     previousLabel: report.previous.label,
@@ -143,7 +159,7 @@ export function compareFigure(ctx: SectionContext, b: ReportBreakdown, opts: Com
     { key: 'current', label: report.period.label, kind: 'count' },
     { key: 'previous', label: report.previous.label, kind: 'count' },
     { key: 'change', label: 'Change' },
-  ], { caption: ctx.n.table(caption), pageSize: Infinity });
+  ], { caption: ctx.n.table(caption), pageSize: shown.length });
   const notRecorded = b.current.some((r) => r.key === NOT_RECORDED) ? completenessNote(b.current) : null;
   return figure(chart, table, { caption, number, notes: [notRecorded, h('p', { class: 'note source' }, `Source: ${b.source}`)] });
 }

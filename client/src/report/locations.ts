@@ -6,7 +6,7 @@ import type { Row } from '../components/data-table.ts';
 import { dataTable } from '../components/data-table.ts';
 import { figure } from '../components/figure.ts';
 import { codeLabel } from '../labels.ts';
-import { CHART_WIDTH, measuresTables, compareFigure, para, reportSection, type SectionContext } from './kit.ts';
+import { CHART_WIDTH, REPORT_ROWS, measuresTables, compareFigure, para, reportSection, type SectionContext } from './kit.ts';
 import type { ReportMap } from './types.ts';
 
 const VALUE_LABEL: Record<string, string> = { cases_home: 'Cases', location_reports: 'Location reports' };
@@ -30,7 +30,7 @@ function mapFigure(ctx: SectionContext, m: ReportMap): HTMLElement {
     { key: 'current', label: `${valueLabel}, ${report.period.label}`, kind: 'count' },
     { key: 'previous', label: `${valueLabel}, ${report.previous.label}`, kind: 'count' },
     { key: 'rate', label: `Per 10,000 children, ${report.period.label}`, kind: 'rate' },
-  ], { caption: ctx.n.table(`${m.label}, ${report.period.label} and ${report.previous.label}`), pageSize: Infinity });
+  ], { caption: ctx.n.table(`${m.label}, ${report.period.label} and ${report.previous.label}`), pageSize: REPORT_ROWS });
   const unmapped = m.unmapped.length
     ? para(`Not on the map: ${m.unmapped.map((u) => `${u.ward === 'not_recorded' ? 'ward not recorded' : u.ward} (${u.count === null ? '[c]' : u.count})`).join(', ')}.`)
     : null;
