@@ -1,5 +1,6 @@
 // `npm start`: open the database, load the demo area when it holds no extracts,
 // build the client when needed, and serve on PORT (default 3000).
+import { auditLogFor } from './audit/log.ts';
 import { configFromEnv } from './config.ts';
 import { Database } from './db.ts';
 import { createApp } from './app.ts';
@@ -29,8 +30,11 @@ async function main(): Promise<void> {
   });
   const stop = () => {
     server.close();
-    db.close();
-    process.exit(0);
+    // The audit entries still queued are written before the database closes.
+    void auditLogFor(db).flush().finally(() => {
+      db.close();
+      process.exit(0);
+    });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,6 +1,7 @@
 // Writes the audit trail. Entries are queued and written after the response,
-// in batches, one transaction per batch, each chained to the previous one;
-// a data request never waits for its audit entry.
+// in batches (everything recorded within BATCH_MS), one transaction per batch,
+// each chained to the previous one; a data request never waits for its audit
+// entry. Reading the trail, a CLI's end and the server's stop flush first.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../db.ts';
 import { sql } from '../sql.ts';
@@ -21,6 +22,9 @@ export interface AuditEvent {
   fileHash?: string | null;
   details?: Record<string, unknown> | null;
 }
+
+/** How long an entry may wait to be written with the ones after it. */
+const BATCH_MS = 100;
 
 const logs = new WeakMap<Database, AuditLog>();
 
@@ -62,7 +66,7 @@ export class AuditLog {
     });
     if (!this.scheduled) {
       this.scheduled = true;
-      setImmediate(() => void this.flush());
+      setTimeout(() => void this.flush(), BATCH_MS).unref();
     }
   }
 
