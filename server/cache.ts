@@ -39,6 +39,10 @@ export class ResponseCache {
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
   }
 
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   clear(): void {
     this.entries.clear();
   }
@@ -48,16 +52,27 @@ export class ResponseCache {
   }
 }
 
-const caches = new WeakMap<Database, ResponseCache>();
+const caches = new WeakMap<Database, Map<string, ResponseCache>>();
 
-/** The answer cache of a database (one per process and database). */
-export function responseCacheFor(db: Database): ResponseCache {
-  let c = caches.get(db);
-  if (!c) {
-    c = new ResponseCache();
-    caches.set(db, c);
-  }
+/**
+ * A named cache of a database (one per process, database and name), emptied by
+ * a new data version: 'answers' holds the routes' answers; a module may keep
+ * its own work (e.g. the network of a period) under another name.
+ */
+export function keptFor(db: Database, name: string, maxEntries?: number): ResponseCache {
+  let named = caches.get(db);
+  if (!named) caches.set(db, (named = new Map()));
+  let c = named.get(name);
+  if (!c) named.set(name, (c = new ResponseCache(maxEntries)));
   return c;
+}
+
+/** The answer cache of a database. */
+export const responseCacheFor = (db: Database): ResponseCache => keptFor(db, 'answers');
+
+/** Empties every cache of a database (the benchmark's cold runs). */
+export function forgetKept(db: Database): void {
+  for (const c of caches.get(db)?.values() ?? []) c.clear();
 }
 
 /** Path and query, parameters in a fixed order, and the suppression threshold the answer is built for. */

@@ -13,7 +13,7 @@ import { Database } from '../db.ts';
 import { importFolder } from '../import/index.ts';
 import { clientIsStale } from '../build-client.ts';
 import { auditLogFor } from '../audit/log.ts';
-import { responseCacheFor } from '../cache.ts';
+import { forgetKept } from '../cache.ts';
 import { isScaleName, type ScaleName } from '../samples/scales.ts';
 import { pages } from '../../client/src/pages/index.ts';
 import { startBenchServer, type BenchServer } from './http.ts';
@@ -67,7 +67,7 @@ function endpointName(path: string): string {
 
 async function timeEndpoint(db: Database, server: BenchServer, path: string, pages: string[], dashboard: boolean, runs: number): Promise<EndpointResult> {
   await auditLogFor(db).flush();
-  responseCacheFor(db).clear();
+  forgetKept(db);
   let cold = 0;
   const statements = await captureSql(async () => {
     const t = performance.now();

@@ -71,14 +71,14 @@ function usualShape(type: ColumnType & { kind: Shaped }, x: string): { when: str
       return { when: `regexp_full_match(${x}, ${DIGITS})`, then: `CAST(${x} AS INTEGER)` };
     case 'decimal':
       return { when: `regexp_full_match(${x}, ${DECIMAL})`, then: `TRY_CAST(${x} AS DOUBLE)` };
-    case 'code': {
-      const c = type.upper ? `upper(${x})` : `lower(${x})`;
-      return { when: `list_contains(${list(type.codes)}, ${c})`, then: c };
-    }
+    // Codes, flags and ward codes usually come in the list's own case: matched as they are
+    // (no case conversion of every cell); any other case is an other shape.
+    case 'code':
+      return { when: `list_contains(${list(type.codes)}, ${x})`, then: x };
     case 'yn':
-      return { when: `upper(${x}) IN ('Y', 'N')`, then: `upper(${x})` };
+      return { when: `${x} IN ('Y', 'N')`, then: x };
     case 'ward':
-      return { when: `regexp_full_match(upper(${x}), ${WARD})`, then: `upper(${x})` };
+      return { when: `regexp_full_match(${x}, ${WARD})`, then: x };
   }
 }
 
@@ -94,6 +94,14 @@ function otherShapes(type: ColumnType & { kind: Shaped }, x: string): string {
         WHEN regexp_full_match(${x}, ${UK_SECONDS}) THEN try_strptime(${x}, '%d/%m/%Y %H:%M:%S')`;
     case 'integer':
       return `WHEN regexp_full_match(${x}, ${INTEGER}) THEN CAST(regexp_replace(${x}, '\\.0*$', '') AS INTEGER)`;
+    case 'code': {
+      const c = type.upper ? `upper(${x})` : `lower(${x})`;
+      return `WHEN list_contains(${list(type.codes)}, ${c}) THEN ${c}`;
+    }
+    case 'yn':
+      return `WHEN upper(${x}) IN ('Y', 'N') THEN upper(${x})`;
+    case 'ward':
+      return `WHEN regexp_full_match(upper(${x}), ${WARD}) THEN upper(${x})`;
     default:
       return '';
   }

@@ -112,8 +112,9 @@ async function runImport(db: Database, input: { name: string; path: string }[], 
       for (const f of batch) {
         progress({ file: f.name, phase: 'reading', fraction: 0 });
         const buf = await readFile(f.path);
-        hashes.set(f.name, createHash('sha256').update(buf).digest('hex'));
+        const sha256 = () => hashes.set(f.name, createHash('sha256').update(buf).digest('hex'));
         if (f.format === 'geojson') {
+          sha256();
           const parsed = parseBoundaries(f.name, buf);
           problems.push(...parsed.problems);
           boundaries = { file: f, rows: parsed.boundaries };
@@ -121,7 +122,9 @@ async function runImport(db: Database, input: { name: string; path: string }[], 
           continue;
         }
         const spec = extractSpec(f.extract) as ExtractSpec;
-        const s = await stageOne(conn, spec, f, buf, (fraction) => progress({ file: f.name, phase: 'reading', fraction }));
+        const staging = stageOne(conn, spec, f, buf, (fraction) => progress({ file: f.name, phase: 'reading', fraction }));
+        sha256(); // while DuckDB reads the file
+        const s = await staging;
         staged.push(s);
         problems.push(...s.problems);
         warnings.push(...s.warnings);

@@ -5,6 +5,7 @@
 // a chosen group, or the largest groups taken in order up to a node budget.
 import type { Database } from '../db.ts';
 import { badRequest } from '../errors.ts';
+import { keptFor } from '../cache.ts';
 import type { Period } from '../period.ts';
 import { runProfileQuery } from './run.ts';
 
@@ -233,30 +234,21 @@ export function networkView(net: Network, group: number | null, budget = VIEW_NO
   };
 }
 
-/** Networks built, per database: those of the current data version, the most recently used last. */
-const built = new WeakMap<Database, { version: number; networks: Map<string, Promise<Network>> }>();
+/** Networks kept per data version: the last few periods asked for. */
 const KEPT_NETWORKS = 4;
 
 /** The whole network of the period, built once per data version (the last few periods kept). */
 export async function loadNetwork(db: Database, period: Period): Promise<Network> {
   const version = await db.dataVersion();
-  let memo = built.get(db);
-  if (memo?.version !== version) {
-    memo = { version, networks: new Map() };
-    built.set(db, memo);
-  }
-  const { networks } = memo;
+  const kept = keptFor(db, 'networks', KEPT_NETWORKS);
   const key = `${period.date_from}/${period.date_to}`;
-  let net = networks.get(key);
-  if (!net) {
-    const fresh = buildFrom(db, period);
-    fresh.catch(() => networks.get(key) === fresh && networks.delete(key));
-    net = fresh;
-  }
-  networks.delete(key);
-  networks.set(key, net);
-  while (networks.size > KEPT_NETWORKS) networks.delete(networks.keys().next().value as string);
-  return net;
+  const found = kept.get(version, key) as Promise<Network> | undefined;
+  if (found) return found;
+  const fresh = buildFrom(db, period);
+  kept.set(version, key, fresh);
+  // A failed build is not kept.
+  fresh.catch(() => kept.get(version, key) === fresh && kept.delete(key));
+  return fresh;
 }
 
 async function buildFrom(db: Database, period: Period): Promise<Network> {
