@@ -50,8 +50,13 @@ export function ratePer10k(count: number | null, population: number | null): num
   return (count / population) * 10_000;
 }
 
+/** A number to one decimal place, UK style (1,234.5). */
+export function formatOneDecimal(v: number): string {
+  return oneDecimal.format(roundHalfAway(v, 1));
+}
+
 export function formatRate(rate: number | null): string {
-  return rate === null ? DASH : oneDecimal.format(roundHalfAway(rate, 1));
+  return rate === null ? DASH : formatOneDecimal(rate);
 }
 
 /** ISO 'YYYY-MM-DD' (or a datetime starting with it) → 'DD/MM/YYYY'. */

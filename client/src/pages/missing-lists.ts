@@ -4,10 +4,11 @@
 // the exploitation meeting), and children with a case who went missing from care.
 import { dataTable, type Column, type Row } from '../components/data-table.ts';
 import { h } from '../components/dom.ts';
-import { formatCount, formatPercent } from '../format.ts';
+import { formatCount, formatOneDecimal, formatPercent } from '../format.ts';
 import { codeLabel } from '../labels.ts';
 import type { PageContext } from '../page.ts';
 import { repeatText, thresholdQuery, type Thresholds } from './missing-thresholds.ts';
+import type { MissingChild } from '../../../server/missing/children.ts';
 
 interface CrossReference {
   referred: { total: number | null; count: number | null; pct_missing: number | null };
@@ -15,18 +16,6 @@ interface CrossReference {
 }
 interface MeasuresAnswer {
   measures: Record<string, number | null>;
-}
-export interface MissingChild {
-  child_id: string;
-  episodes: number;
-  first_start: string;
-  last_start: string;
-  longest_hours: number | null;
-  ongoing: number;
-  episodes_from_care: number;
-  repeat_missing: boolean;
-  case_open: boolean;
-  risk_level: string | null;
 }
 interface ListAnswer {
   children: MissingChild[];
@@ -41,7 +30,7 @@ function dateTime(s: string): string {
 }
 
 function hours(v: number | null): string {
-  return v === null ? 'none ended' : `${v.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} h`;
+  return v === null ? 'none ended' : `${formatOneDecimal(v)} h`;
 }
 
 export async function crossReference(ctx: PageContext, t: Thresholds): Promise<Node[]> {
