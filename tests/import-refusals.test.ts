@@ -143,6 +143,21 @@ describe('files', () => {
     expect(p.map(at)).toEqual(['offenders.csv:5:first_identified']);
   });
 
+  it('reads a CRLF file with bare-LF lines (mixed line endings) and still names the right line', async () => {
+    const lines = [OFFENDERS.split('\n')[0], 'P1,02/04/2024,24,M,,,lone,,suspect', 'P2,2024-13-20,19,M,,,lone,,suspect'];
+    const p = await refused({ 'offenders.csv': `${lines[0]}\r\n${lines[1]}\n\n${lines[2]}\r\n\n` });
+    expect(p.map(at)).toEqual(['offenders.csv:4:first_identified']);
+    const fresh = await Database.open(':memory:');
+    try {
+      const good = await importFolder(fresh, writeBatch({ ...GOOD_BATCH, 'offenders.csv': `${OFFENDERS.split('\n').join('\r\n')}\r\n\n\n` }), { source: 'cli' });
+      expect(good.ok).toBe(true);
+      const kept = await fresh.all('SELECT count(*)::INTEGER AS n, max(source_row) AS last FROM offenders');
+      expect(kept).toEqual([{ n: OFFENDERS.split('\n').length - 1, last: OFFENDERS.split('\n').length }]);
+    } finally {
+      fresh.close();
+    }
+  });
+
   it('refuses binary files and text that is not UTF-8', async () => {
     const withNul = Buffer.concat([Buffer.from(`${OFFENDERS}\nP3,2024-05-20,`), Buffer.from([0, 1, 2]), Buffer.from(',M,,,lone,,suspect\n')]);
     const latin1 = Buffer.concat([Buffer.from(`${LINKS}\nK1,P2,2024-05-21,`), Buffer.from([0xe9, 0xff]), Buffer.from('\n')]);

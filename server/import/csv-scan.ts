@@ -9,6 +9,26 @@ const CR = 13;
 const QUOTE = 34;
 const COMMA = 44;
 
+/** Whether the file ends lines with CRLF in places and a bare LF in others (DuckDB's strict reader refuses that). */
+export function mixedLineEndings(buf: Buffer): boolean {
+  const crlf = buf.indexOf('\r\n');
+  if (crlf < 0) return false;
+  for (let nl = buf.indexOf(LF); nl >= 0; nl = buf.indexOf(LF, nl + 1)) if (nl === 0 || buf[nl - 1] !== CR) return true;
+  return false;
+}
+
+/** The file with every CRLF turned into LF: the same lines, one line ending. */
+export function withLfEndings(buf: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let at = buf.indexOf('\r\n'); at >= 0; at = buf.indexOf('\r\n', from)) {
+    parts.push(buf.subarray(from, at));
+    from = at + 1;
+  }
+  parts.push(buf.subarray(from));
+  return Buffer.concat(parts);
+}
+
 export function bomLength(buf: Buffer): number {
   return buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
 }

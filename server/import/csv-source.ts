@@ -1,22 +1,30 @@
 // Reads one CSV extract into its staging table: JS checks the bytes and the
 // header, DuckDB's read_csv (strict, every column as text, rejects stored)
 // reads the records, and malformed records are reported with their line.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ExtractSpec } from './spec.ts';
 import type { ImportProblem } from './problems.ts';
 import { matchHeader, normaliseHeader } from './headers.ts';
-import { dataLineBreakpoints, headerRecord, positionOf, recordLines, splitRecord } from './csv-scan.ts';
+import { dataLineBreakpoints, headerRecord, mixedLineEndings, positionOf, recordLines, splitRecord, withLfEndings } from './csv-scan.ts';
 import { createStaging, failed, LineMap, sourceColumn, type Source, type StagedFile } from './staging.ts';
 import { lit } from './convert.ts';
 
 const MAX_REJECTS = 1000;
 
+/**
+ * `scratch` gives a folder for a copy of the file when it must be changed before
+ * DuckDB reads it (mixed CRLF and LF line endings: the copy has LF throughout,
+ * so every record keeps its line); the caller removes the folder after the import.
+ */
 export async function stageCsv(
   conn: DuckDBConnection,
   spec: ExtractSpec,
   file: string,
   path: string,
   buf: Buffer,
+  scratch: () => string,
   onFraction?: (fraction: number) => void,
 ): Promise<StagedFile> {
   const fileProblem = (message: string, row: number | null = null, column: string | null = null) =>
@@ -46,7 +54,12 @@ export async function stageCsv(
   const readCsv = (options: string) => `read_csv($path, header = true, all_varchar = true, columns = {${columns}}, auto_detect = false,
     delim = ',', quote = '"', escape = '"', strict_mode = true, null_padding = false${options})`;
   const sql = readCsv(`, store_rejects = true, rejects_table = ${lit(rejects)}, rejects_scan = ${lit(scans)}`);
-  const source: Source = { sql, params: { path }, positions: match.positions };
+  let readPath = path;
+  if (mixedLineEndings(buf)) {
+    readPath = join(scratch(), file);
+    await writeFile(readPath, withLfEndings(buf));
+  }
+  const source: Source = { sql, params: { path: readPath }, positions: match.positions };
   const rows = await createStaging(conn, spec, source, onFraction);
 
   const reader = await conn.runAndReadAll(

@@ -4,7 +4,9 @@
 // extracts it contains and keeping the others. A rejected batch stores
 // nothing and lists every problem as `file:row:column — value — what is wrong`.
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../db.ts';
@@ -104,6 +106,9 @@ async function runImport(db: Database, input: { name: string; path: string }[], 
     }
   }
 
+  // A folder for changed copies of files (see stageCsv), made when first needed.
+  let scratchDir: string | null = null;
+  const scratch = () => (scratchDir ??= mkdtempSync(join(tmpdir(), 'profiler-import-')));
   return db.withConnection(async (conn) => {
     try {
       const staged: StagedFile[] = [];
@@ -122,7 +127,7 @@ async function runImport(db: Database, input: { name: string; path: string }[], 
           continue;
         }
         const spec = extractSpec(f.extract) as ExtractSpec;
-        const staging = stageOne(conn, spec, f, buf, (fraction) => progress({ file: f.name, phase: 'reading', fraction }));
+        const staging = stageOne(conn, spec, f, buf, scratch, (fraction) => progress({ file: f.name, phase: 'reading', fraction }));
         sha256(); // while DuckDB reads the file
         const s = await staging;
         staged.push(s);
@@ -161,6 +166,7 @@ async function runImport(db: Database, input: { name: string; path: string }[], 
       return { ok: true as const, importId, files, warnings };
     } finally {
       await dropTempTables(conn);
+      if (scratchDir) await rm(scratchDir, { recursive: true, force: true });
     }
   });
 }
@@ -170,10 +176,11 @@ async function stageOne(
   spec: ExtractSpec,
   f: BatchFile,
   buf: Buffer,
+  scratch: () => string,
   onFraction: (fraction: number) => void,
 ): Promise<StagedFile> {
   try {
-    return f.format === 'xlsx' ? await stageXlsx(conn, spec, f.name, buf) : await stageCsv(conn, spec, f.name, f.path, buf, onFraction);
+    return f.format === 'xlsx' ? await stageXlsx(conn, spec, f.name, buf) : await stageCsv(conn, spec, f.name, f.path, buf, scratch, onFraction);
   } catch (e) {
     const message = e instanceof Error ? e.message.split('\n')[0] : 'unknown error';
     return failed(spec, f.name, [batchProblem(f.name, `the file cannot be read: ${message}`)]);
