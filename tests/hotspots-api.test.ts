@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { loadTrafford, insertLocations, insertJson, syntheticLocations } from './hotspots-fixtures.ts';
-import { CROWN_ATTRIBUTION, hotspotGrid } from '../server/hotspots/service.ts';
+import { CROWN_ATTRIBUTION } from '../server/hotspots/service.ts';
 
 let s: TestServer;
 let data: ReturnType<typeof syntheticLocations>;
@@ -34,24 +34,30 @@ afterAll(async () => {
 });
 
 describe('GET /api/hotspots/grid', () => {
-  it('answers every cell with reports or a significant class, with i, j, centre, count, z, p and class', async () => {
+  it('answers one entry per cell of the box with i, j, centre, count, z, p and class', async () => {
     const { status, body } = await s.get(`/api/hotspots/grid?${Q}`);
     expect(status).toBe(200);
     expect(body.cell_m).toBe(250);
-    type Cell = { i: number; j: number; count: number; class: string };
-    const cells = body.cells as Cell[];
-    expect(Object.keys(cells[0]).sort()).toEqual(['class', 'count', 'gi_p', 'gi_z', 'i', 'j', 'lat', 'lon']);
-    expect(cells.every((c) => c.count > 0 || c.class !== 'not_significant')).toBe(true);
-    // Exactly the whole grid's cells with reports or significance, in grid order (row j, then column i).
-    const whole = await hotspotGrid(s.db, { from: '2024-01-01', to: '2024-12-31', cellM: 250, locationType: null });
-    expect(whole.cells.length).toBe(body.ncol * body.nrow);
-    expect(cells).toEqual(whole.cells.filter((c) => c.count > 0 || c.class !== 'not_significant'));
-    expect(cells.length).toBeLessThan(whole.cells.length);
-    expect(cells.reduce((n, c) => n + c.count, 0)).toBe(body.counted);
+    expect(body.cells.length).toBe(body.ncol * body.nrow);
+    expect(Object.keys(body.cells[0]).sort()).toEqual(['class', 'count', 'gi_p', 'gi_z', 'i', 'j', 'lat', 'lon']);
+    expect(body.cells[0]).toMatchObject({ i: 0, j: 0 });
+    expect(body.cells[1]).toMatchObject({ i: 1, j: 0 });
     expect(body.outside).toBe(11);
     expect(body.no_coordinates).toBe(6);
     expect(body.counted + 17).toBe(data.reports.length);
     expect(body.cells.some((c: { class: string }) => c.class === 'hot_99')).toBe(true);
+  });
+
+  it('with cells=reported, lists only the cells with reports or a significant class, in grid order', async () => {
+    type Cell = { i: number; j: number; count: number; class: string };
+    const all = (await s.get(`/api/hotspots/grid?${Q}`)).body;
+    const { status, body } = await s.get(`/api/hotspots/grid?${Q}&cells=reported`);
+    expect(status).toBe(200);
+    expect(body.cells).toEqual((all.cells as Cell[]).filter((c) => c.count > 0 || c.class !== 'not_significant'));
+    expect(body.cells.length).toBeLessThan(all.cells.length);
+    expect((body.cells as Cell[]).reduce((n, c) => n + c.count, 0)).toBe(body.counted);
+    expect({ ...body, cells: null }).toEqual({ ...all, cells: null });
+    expect((await s.get(`/api/hotspots/grid?${Q}&cells=some`)).body.parameter).toBe('cells');
   });
 
   it('takes cell_m and location_type', async () => {

@@ -35,6 +35,17 @@ export function locationTypeFromQuery(q: Query): string | null {
   return v;
 }
 
+/**
+ * `cells`: `all` (default) lists every cell of the grid, zeros included; `reported`
+ * only the cells with a report or a significant class (what a map draws: a
+ * regional grid is mostly empty, and listing all of it is tens of megabytes).
+ */
+export function cellsFromQuery(q: Query): 'all' | 'reported' {
+  const v = text(q, 'cells') ?? 'all';
+  if (v !== 'all' && v !== 'reported') throw badRequest("Parameter 'cells' must be 'all' or 'reported'", 'cells');
+  return v;
+}
+
 /** `measure`: which ward count a choropleth shows (default location_reports). */
 export function wardMeasureFromQuery(q: Query): WardMeasure {
   const v = text(q, 'measure') ?? 'location_reports';

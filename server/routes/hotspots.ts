@@ -7,7 +7,7 @@ import { loadBoundaries, boundaryAttribution, hotspotGrid } from '../hotspots/se
 import { simplifyForDrawing } from '../hotspots/simplify.ts';
 import { wardCounts, WARD_MEASURES } from '../hotspots/wards.ts';
 import { childrenByArea } from '../hotspots/population.ts';
-import { cellMFromQuery, locationTypeFromQuery, wardMeasureFromQuery } from '../hotspots/params.ts';
+import { cellMFromQuery, cellsFromQuery, locationTypeFromQuery, wardMeasureFromQuery } from '../hotspots/params.ts';
 
 type Query = Record<string, unknown>;
 
@@ -54,7 +54,7 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/hotspots/grid',
       access: 'shared',
       cache: 'data',
-      summary: 'Location reports per grid cell with Getis-Ord Gi* z, p and hot/cold class (cells with reports or significant)',
+      summary: 'Location reports per grid cell with Getis-Ord Gi* z, p and hot/cold class (every cell, or with cells=reported those with reports or significant)',
       handler: async (req, res) => {
         const q = req.query as Query;
         const p = periodFromQuery(q);
@@ -64,9 +64,8 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
           cellM: cellMFromQuery(q),
           locationType: locationTypeFromQuery(q),
         });
-        // Cells with no report and no significant class are left out (an area's grid is mostly empty:
-        // listing every cell of a national grid would be tens of megabytes); ncol × nrow is the whole grid.
-        res.json({ ...result, cells: cells.filter((c) => c.count > 0 || c.class !== 'not_significant') });
+        const listed = cellsFromQuery(q) === 'all' ? cells : cells.filter((c) => c.count > 0 || c.class !== 'not_significant');
+        res.json({ ...result, cells: listed });
       },
     },
     {

@@ -85,7 +85,8 @@ async function choropleth(ctx: PageContext, b: Boundaries, measure: string, kind
 }
 
 async function hotspots(ctx: PageContext, b: Boundaries, cellM: string, type: string, n: number): Promise<Node> {
-  const g = await ctx.getJson<GridAnswer>('/api/hotspots/grid', { ...ctx.period, cell_m: cellM, location_type: type || undefined });
+  // Only the cells the map draws and the table lists (with reports or significant), not the whole grid.
+  const g = await ctx.getJson<GridAnswer>('/api/hotspots/grid', { ...ctx.period, cell_m: cellM, location_type: type || undefined, cells: 'reported' });
   const caption = `Hot and cold spots of location reports${type ? ` (${codeLabel(type).toLowerCase()})` : ''}, ${g.cell_m} m grid, ${ctx.periodLabel}`;
   const chart = hotspotMap(g, { boundaries: b, ariaLabel: `Map: ${caption}` });
   const significant = g.cells.filter((c) => c.class !== 'not_significant');
