@@ -164,6 +164,13 @@ describeBrowser('profile pages in Chromium', () => {
     expect(await page.locator('g.node').count()).toBe(sizes[1]);
     expect(await page.textContent('main')).toContain(`The chart shows group 2 alone (${sizes[1]} nodes).`);
     expect(await tableOf('Groups drawn in figure 1, 2024/25')).toHaveLength(1);
+    // A row of the connected groups table drills down to its group.
+    await page.goto(`${server.url}/links?${P}`);
+    await settled();
+    await page.locator('table', { has: page.locator('caption', { hasText: 'Connected groups, 2024/25' }) }).getByRole('link', { name: 'Group 3', exact: true }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('group') === '3');
+    await settled();
+    expect(await page.locator('g.node').count()).toBe(sizes[2]);
     // A group the period does not have (e.g. kept from another period): the largest groups, saying so.
     await page.goto(`${server.url}/links?${P}&group=999`);
     await settled();

@@ -9,6 +9,7 @@ import { Database } from '../../server/db.ts';
 import { createApp } from '../../server/app.ts';
 import { configFromEnv, type Config } from '../../server/config.ts';
 import { addUser } from '../../server/auth/users.ts';
+import { auditLogFor } from '../../server/audit/log.ts';
 import type { Role } from '../../server/auth/roles.ts';
 
 export interface TestSession {
@@ -82,6 +83,10 @@ export async function startTestServer(opts: { db?: Database; config?: Partial<Co
       }
       return { status: r.status, body };
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // The audit entries still queued are written before the caller closes the database.
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await auditLogFor(db).flush();
+    },
   };
 }

@@ -24,6 +24,8 @@ export interface Column {
   csv?: (value: string, row: Row) => string;
   /** The header cell of each row (th scope="row"); the first column by default. */
   rowHeader?: boolean;
+  /** A link for the cell (e.g. to a drill-down view); the downloads keep the text. */
+  href?: (row: Row) => string | null;
 }
 
 export interface TableOptions {
@@ -66,7 +68,9 @@ export function dataTable(rows: Row[], columns: Column[], opts: TableOptions): H
   const rowElement = (row: Row) => h('tr', {}, ...columns.map((c, i) => {
     const d = cellDisplay(row, c);
     const attrs = { class: numClass(c), title: d.title };
-    return i === rowHeader ? h('th', { scope: 'row', ...attrs }, d.text) : h('td', attrs, d.text);
+    const href = c.href?.(row);
+    const content = href ? h('a', { href }, d.text) : d.text;
+    return i === rowHeader ? h('th', { scope: 'row', ...attrs }, content) : h('td', attrs, content);
   }));
   const tbody = h('tbody');
   const showRows = (start: number, end: number) => {

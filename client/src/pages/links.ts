@@ -36,9 +36,12 @@ interface NetworkAnswer {
 const kindName = (k: NetworkKind) => KIND_STYLE[k].name;
 const KIND_PLURAL: Record<NetworkKind, string> = { child: 'Children', offender: 'Offenders', location: 'Locations' };
 
+/** This page with other URL parameters changed. */
+const pageHref = (patch: Record<string, string | null>) => window.location.pathname + mergeQuery(window.location.search, patch);
 /** An in-app link to this page with other URL parameters changed. */
-const pageLink = (patch: Record<string, string | null>, text: string) =>
-  h('a', { href: window.location.pathname + mergeQuery(window.location.search, patch) }, text);
+const pageLink = (patch: Record<string, string | null>, text: string) => h('a', { href: pageHref(patch) }, text);
+/** This page showing one group alone. */
+const groupHref = (group: string) => pageHref({ group, node: null });
 
 function describeNode(n: Node): string {
   const detail = n.kind === 'offender' ? [n.detail && `role ${codeLabel(n.detail)}`, n.extra && `group ${n.extra}`]
@@ -70,10 +73,10 @@ function linksPanel(net: NetworkAnswer, byId: Map<string, Node>, id: string | nu
 
 function groupsTable(components: Component[], byId: Map<string, Node>, caption: string): HTMLElement {
   return dataTable(components.map((c) => ({
-    group: `Group ${c.index + 1}`, size: c.size, children: c.children, offenders: c.offenders, locations: c.locations,
+    group: `Group ${c.index + 1}`, number: c.index + 1, size: c.size, children: c.children, offenders: c.offenders, locations: c.locations,
     most: c.mostConnected.map((id) => { const n = byId.get(id)!; return `${n.label} (${kindName(n.kind).toLowerCase()}, ${n.degree})`; }).join('; '),
   })), [
-    { key: 'group', label: 'Group' },
+    { key: 'group', label: 'Group', href: (r) => groupHref(String(r.number)) },
     { key: 'size', label: 'Nodes', kind: 'count' },
     { key: 'children', label: 'Children', kind: 'count' },
     { key: 'offenders', label: 'Offenders', kind: 'count' },
