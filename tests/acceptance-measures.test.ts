@@ -1,7 +1,6 @@
 // Every measure, breakdown and threshold variant of the acceptance data set
 // (../shared/acceptance/expected.json, computed independently of our SQL),
 // imported through the real import into an in-memory DuckDB.
-import { readFileSync } from 'node:fs';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { Database } from '../server/db.ts';
 import { importFolder } from '../server/import/index.ts';
@@ -9,19 +8,12 @@ import { computeMeasures, computeBreakdown } from '../server/measures/run.ts';
 import { MEASURES, findBreakdown } from '../server/measures/definitions.ts';
 import type { MeasureParams } from '../server/measures/params.ts';
 import type { Period } from '../server/period.ts';
-import { sharedPath } from './helpers/shared.ts';
+import { sharedPath, acceptanceExpected, type ExpectedPeriod } from './helpers/shared.ts';
 
 const ACCEPTANCE = sharedPath('acceptance/');
 
-interface Expected {
-  from: string;
-  to: string;
-  measures: Record<string, number | null>;
-  breakdowns: Record<string, Record<string, number>>;
-  variants: Record<string, number>;
-}
-const expected: Expected[] = JSON.parse(readFileSync(`${ACCEPTANCE}expected.json`, 'utf8'));
-const periodOf = (e: Expected): Period => ({ period: `${e.from}/${e.to}`, date_from: e.from, date_to: e.to });
+const expected = acceptanceExpected();
+const periodOf = (e: ExpectedPeriod): Period => ({ period: `${e.from}/${e.to}`, date_from: e.from, date_to: e.to });
 
 /** The threshold variants of expected.json: which parameters, and which measure they change. */
 const VARIANTS: Record<string, { params: MeasureParams; measure: string }> = {

@@ -1,16 +1,15 @@
 // The measures API over real HTTP, signed in as an analyst, on the acceptance
 // data imported through the real import: figures, thresholds, victims filters,
 // breakdown order, definitions, and the 400/404 answers.
-import { readFileSync } from 'node:fs';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { Database } from '../server/db.ts';
 import { importFolder } from '../server/import/index.ts';
 import { MEASURES } from '../server/measures/definitions.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
-import { sharedPath } from './helpers/shared.ts';
+import { sharedPath, acceptanceExpected } from './helpers/shared.ts';
 
 const ACCEPTANCE = sharedPath('acceptance/');
-const expected = JSON.parse(readFileSync(`${ACCEPTANCE}expected.json`, 'utf8'));
+const expected = acceptanceExpected();
 const FY = expected[0]; // 2024-04-01 – 2025-03-31
 const Q = `from=${FY.from}&to=${FY.to}`;
 

@@ -3,53 +3,31 @@
 // in the URL (back/forward, reload), a missing API shows an error box, 401 goes
 // to the login page, and no console errors. Skipped only when no Chromium is
 // installed and REQUIRE_BROWSER is not set (CI sets it).
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Database } from '../server/db.ts';
-import { importFolder } from '../server/import/index.ts';
-import { ensureClientBuilt } from '../server/build-client.ts';
-import { startTestServer, type TestServer } from './helpers/server.ts';
-import { describeBrowser, openBrowser, type BrowserSession } from './helpers/browser.ts';
+import type { TestServer } from './helpers/server.ts';
+import { describeBrowser, startBrowserApp, importedFrom, type BrowserApp } from './helpers/browser.ts';
 import { formatCount, formatPercent } from '../client/src/format.ts';
-import { sharedPath } from './helpers/shared.ts';
+import { sharedPath, acceptanceExpected, expectedPeriod } from './helpers/shared.ts';
 
 const ACCEPTANCE = sharedPath('acceptance/');
 
-interface Expected {
-  from: string;
-  to: string;
-  measures: Record<string, number | null>;
-  breakdowns: Record<string, Record<string, number>>;
-}
-const expected: Expected[] = JSON.parse(readFileSync(`${ACCEPTANCE}expected.json`, 'utf8'));
-const fy2024 = expected.find((e) => e.from === '2024-04-01' && e.to === '2025-03-31')!;
+const expected = acceptanceExpected();
+const fy2024 = expectedPeriod('2024-04-01', '2025-03-31');
 const fy2023 = expected.find((e) => e.from === '2023-04-01' && e.to === '2024-03-31');
 
 describeBrowser('overview page in Chromium', () => {
   let server: TestServer;
-  let browser: BrowserSession;
   let page: Page;
   const errors: string[] = [];
   const settled = () => page.waitForFunction(() => document.querySelector('main h1') && !document.querySelector('[aria-busy="true"]'));
 
+  let app: BrowserApp;
   beforeAll(async () => {
-    await ensureClientBuilt(() => undefined);
-    const db = await Database.open(':memory:');
-    const result = await importFolder(db, `${ACCEPTANCE}extracts`, { source: 'cli' });
-    expect(result.ok).toBe(true);
-    server = await startTestServer({ db });
-    browser = await openBrowser(server, { errors });
-    page = browser.page;
+    app = await startBrowserApp(importedFrom(`${ACCEPTANCE}extracts`), { open: { errors } });
+    ({ server, page } = app);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) {
-      await server.close();
-      server.db.close();
-    }
-  });
+  afterAll(() => app?.close());
 
   it('shows the headline figures of the period beside the previous period', async () => {
     await page.goto(`${server.url}/?from=2024-04-01&to=2025-03-31`);

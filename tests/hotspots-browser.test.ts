@@ -5,38 +5,26 @@
 // REQUIRE_BROWSER is not set.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Database } from '../server/db.ts';
-import { ensureClientBuilt } from '../server/build-client.ts';
-import { startTestServer, type TestServer } from './helpers/server.ts';
-import { describeBrowser, openBrowser, type BrowserSession } from './helpers/browser.ts';
+import type { Database } from '../server/db.ts';
+import type { TestServer } from './helpers/server.ts';
+import { describeBrowser, startBrowserApp, type BrowserApp } from './helpers/browser.ts';
 import { loadTrafford } from './hotspots-fixtures.ts';
 
 const EXTRACTS = ['cases.csv', 'missing_episodes.csv', 'offenders.csv', 'locations.csv', 'location_reports.csv', 'case_offender_links.csv', 'disruptions.csv'];
 
 describeBrowser('hotspots page in Chromium', () => {
   let server: TestServer;
-  let browser: BrowserSession;
   let page: Page;
   const errors: string[] = [];
   const outside: string[] = [];
   const settled = () => page.waitForFunction(() => document.querySelector('main h1') && !document.querySelector('[aria-busy="true"]'));
 
+  let app: BrowserApp;
   beforeAll(async () => {
-    await ensureClientBuilt(() => undefined);
-    const db = await Database.open(':memory:');
-    await loadTrafford(db, EXTRACTS);
-    server = await startTestServer({ db });
-    browser = await openBrowser(server, { errors, offMachine: outside });
-    page = browser.page;
+    app = await startBrowserApp((db: Database) => loadTrafford(db, EXTRACTS), { open: { errors, offMachine: outside } });
+    ({ server, page } = app);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) {
-      await server.close();
-      server.db.close();
-    }
-  });
+  afterAll(() => app?.close());
 
   it('draws the ward, hot spot, location and density maps, each with a table and attribution', async () => {
     await page.goto(`${server.url}/hotspots?from=2023-04-01&to=2024-03-31`);

@@ -5,7 +5,7 @@
 // (tests/reference/measures-reference.ts): counts exactly, percentages to 1e-9,
 // for several seeds, periods and thresholds. The reference itself is checked
 // against the acceptance data's independently computed expected.json.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ import { REF_DEFAULTS, referenceBreakdowns, referenceMeasures, type RefThreshold
 import { QUIRKY_PERIODS, quirkyExtracts } from './reference/quirky-data.ts';
 import { quirkyWorkbooks } from './reference/quirky-xlsx.ts';
 import { dayOfIso } from './reference/values-reference.ts';
-import { sharedPath } from './helpers/shared.ts';
+import { sharedPath, acceptanceExpected } from './helpers/shared.ts';
 
 const ACCEPTANCE = sharedPath('acceptance/');
 const SETS: [number, 'csv' | 'xlsx'][] = [[11, 'csv'], [23, 'csv'], [47, 'xlsx']];
@@ -107,13 +107,6 @@ describe.each(SETS)('quirky extracts, seed %i as %s', (seed, format) => {
 });
 
 describe('the reference computation', () => {
-  interface Expected {
-    from: string;
-    to: string;
-    measures: Record<string, number | null>;
-    breakdowns: Record<string, Record<string, number>>;
-    variants: Record<string, number>;
-  }
   const VARIANTS: Record<string, [Partial<RefThresholds>, string]> = {
     repeat_4_in_60: [{ repeat_min: 4, repeat_days: 60 }, 'repeat_missing_children'],
     repeat_2_in_30: [{ repeat_min: 2, repeat_days: 30 }, 'repeat_missing_children'],
@@ -122,7 +115,7 @@ describe('the reference computation', () => {
 
   it('reproduces the acceptance expected.json (every measure, breakdown and variant)', () => {
     const data = readExtractFolder(`${ACCEPTANCE}extracts`);
-    const expected: Expected[] = JSON.parse(readFileSync(`${ACCEPTANCE}expected.json`, 'utf8'));
+    const expected = acceptanceExpected();
     const diffs: string[] = [];
     for (const e of expected) {
       const [from, to] = [dayOfIso(e.from), dayOfIso(e.to)];

@@ -3,58 +3,30 @@
 // that changes the figures and survives a reload, no console errors and no
 // request leaving the machine. Skipped only when no Chromium is installed and
 // REQUIRE_BROWSER is not set (CI sets it).
-import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { Database } from '../server/db.ts';
-import { importFolder } from '../server/import/index.ts';
-import { ensureClientBuilt } from '../server/build-client.ts';
-import { startTestServer, type TestServer } from './helpers/server.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { TestServer } from './helpers/server.ts';
+import { describeBrowser, importedFrom, openBrowser, settled as pageSettled, startBrowserApp, type BrowserApp } from './helpers/browser.ts';
 import { addUser } from '../server/auth/users.ts';
-import { sharedPath } from './helpers/shared.ts';
+import { sharedPath, acceptanceExpected, expectedNumber } from './helpers/shared.ts';
 
 const ACCEPTANCE = sharedPath('acceptance/');
-const expected = JSON.parse(readFileSync(`${ACCEPTANCE}expected.json`, 'utf8'))[0];
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
-const run = CHROMIUM !== undefined || process.env.REQUIRE_BROWSER === '1';
+const expected = acceptanceExpected()[0];
 
-describe.runIf(run)('missing page in Chromium', () => {
+describeBrowser('missing page in Chromium', () => {
+  let app: BrowserApp;
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
   const errors: string[] = [];
   const outside: string[] = [];
 
   beforeAll(async () => {
-    if (!CHROMIUM) throw new Error('REQUIRE_BROWSER is set but no Chromium was found');
-    await ensureClientBuilt(() => undefined);
-    const db = await Database.open(':memory:');
-    const result = await importFolder(db, `${ACCEPTANCE}extracts`, { source: 'cli' });
-    expect(result.ok).toBe(true);
-    server = await startTestServer({ db });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    const context = await browser.newContext();
-    const [name, value] = server.session!.cookie.split('=');
-    await context.addCookies([{ name, value, url: server.url }]);
-    page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('request', (r) => {
-      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url());
-    });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) {
-      await server.close();
-      server.db.close();
-    }
+    app = await startBrowserApp(importedFrom(`${ACCEPTANCE}extracts`), { open: { errors, offMachine: outside } });
+    ({ server, page } = app);
   });
+  afterAll(() => app?.close());
 
-  const settled = () => page.waitForFunction(() => document.querySelector('main h1') !== null && document.querySelectorAll('[aria-busy="true"]').length === 0, null, { timeout: 60_000 });
+  const settled = () => pageSettled(page);
   const cardValue = (label: string) => page.locator('.card', { has: page.locator('.card-label', { hasText: label }) }).locator('.card-value').textContent();
 
   it('renders the charts with their tables, the cross-reference and the lists', async () => {
@@ -68,12 +40,12 @@ describe.runIf(run)('missing page in Chromium', () => {
     expect(await page.locator('svg[aria-label^="Heatmap"]').count()).toBe(1);
     expect(await page.locator('svg[aria-label^="Pareto chart"]').count()).toBe(1);
     expect(await page.locator('table:has(caption:text("day of the week")) tbody tr').count()).toBe(7);
-    expect(await cardValue('Missing episodes')).toBe(String(expected.measures.missing_episodes));
+    expect(await cardValue('Missing episodes')).toBe(String(expectedNumber(expected, 'missing_episodes')));
     expect(await page.locator('p', { hasText: 'most frequently missing 10%' }).textContent()).toContain('(12 of 118)');
     const repeat = page.locator('table:has(caption:text-is("Children missing repeatedly, 2024/25 (3 or more episodes within 90 days)")) tbody tr');
-    expect(await repeat.count()).toBe(expected.measures.repeat_missing_children);
+    expect(await repeat.count()).toBe(expectedNumber(expected, 'repeat_missing_children'));
     const without = page.locator('table:has(caption:text("with no CSE case open")) tbody tr');
-    expect(await without.count()).toBe(expected.measures.repeat_missing_children_without_case);
+    expect(await without.count()).toBe(expectedNumber(expected, 'repeat_missing_children_without_case'));
     expect(await page.locator('.error, [role="alert"]:not(:empty)').count()).toBe(0);
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
@@ -101,24 +73,18 @@ describe.runIf(run)('missing page in Chromium', () => {
 
   it('shows the viewer suppressed figures and no lists of children', async () => {
     const { username, password } = await addUser(server.db, 'missing-viewer', 'viewer');
-    const session = await server.signIn(username, password);
-    const context = await browser.newContext();
-    const [name, value] = session.cookie.split('=');
-    await context.addCookies([{ name, value, url: server.url }]);
-    const viewerPage = await context.newPage();
-    const viewerErrors: string[] = [];
-    viewerPage.on('console', (m) => {
-      if (m.type() === 'error') viewerErrors.push(m.text());
-    });
-    viewerPage.on('pageerror', (e) => viewerErrors.push(e.message));
+    const viewer = await openBrowser({ ...server, session: await server.signIn(username, password) });
+    const viewerPage = viewer.page;
+    const viewerErrors = viewer.errors;
     await viewerPage.goto(`${server.url}/missing?from=2024-04-01&to=2025-03-31`);
-    await viewerPage.waitForFunction(() => document.querySelector('main h1') !== null && document.querySelectorAll('[aria-busy="true"]').length === 0, null, { timeout: 60_000 });
+    await pageSettled(viewerPage);
     expect(await viewerPage.locator('figure.figure svg[role="img"]').count()).toBeGreaterThanOrEqual(5);
     expect(await viewerPage.locator('svg[aria-label^="Heatmap"] text', { hasText: '[c]' }).count()).toBeGreaterThan(0);
     expect(await viewerPage.locator('text=The lists of children are for the analyst role.').count()).toBe(1);
     expect(await viewerPage.locator('table:has(caption:text("Children missing repeatedly"))').count()).toBe(0);
     expect(await viewerPage.locator('.error, [role="alert"]:not(:empty)').count()).toBe(0);
     expect(viewerErrors).toEqual([]);
-    await context.close();
+    expect(viewer.offMachine).toEqual([]);
+    await viewer.close();
   });
 });

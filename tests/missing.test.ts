@@ -2,7 +2,6 @@
 // the acceptance CSVs (tests/missing-reference.ts), for every period of
 // expected.json (they include the boundary cases: 89 vs 90 days, exactly 24
 // hours, episodes across a period boundary), with default and other thresholds.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../server/db.ts';
 import { importFolder } from '../server/import/index.ts';
@@ -12,11 +11,10 @@ import { concentration, missingBreakdown, monthlySeries, referredMissing, startH
 import { missingChildren, missingList } from '../server/missing/children.ts';
 import type { Period } from '../server/period.ts';
 import * as ref from './missing-reference.ts';
-import { sharedPath } from './helpers/shared.ts';
+import { sharedPath, acceptanceExpected } from './helpers/shared.ts';
 
 const ACCEPTANCE = sharedPath('acceptance/');
-const expected: { from: string; to: string; measures: Record<string, number | null>; variants: Record<string, number> }[] =
-  JSON.parse(readFileSync(`${ACCEPTANCE}expected.json`, 'utf8'));
+const expected = acceptanceExpected();
 const spans: ref.Span[] = expected.map((e) => ({ from: e.from, to: e.to }));
 const periodOf = (s: ref.Span): Period => ({ period: `${s.from}/${s.to}`, date_from: s.from, date_to: s.to });
 const data = ref.readMissing(`${ACCEPTANCE}extracts`);

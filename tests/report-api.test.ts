@@ -2,19 +2,16 @@
 // measures and breakdowns APIs (and the independently computed expected
 // figures); the board and partner copies withhold small numbers, the partner
 // copy holds the aggregate sections only; roles and parameters are checked.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../server/db.ts';
 import { importFolder } from '../server/import/index.ts';
 import { addUser } from '../server/auth/users.ts';
 import { assertSuppressed, suppressPayload } from '../server/suppression/payload.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
-import { sharedPath } from './helpers/shared.ts';
+import { sharedPath, expectedPeriod } from './helpers/shared.ts';
 
 const ACCEPTANCE = sharedPath('acceptance/');
-const expected: { from: string; to: string; measures: Record<string, number | null>; breakdowns: Record<string, Record<string, number>> }[] =
-  JSON.parse(readFileSync(`${ACCEPTANCE}expected.json`, 'utf8'));
-const fy2024 = expected.find((e) => e.from === '2024-04-01' && e.to === '2025-03-31')!;
+const fy2024 = expectedPeriod('2024-04-01', '2025-03-31');
 const FY = 'from=2024-04-01&to=2025-03-31';
 
 describe('GET /api/report', () => {

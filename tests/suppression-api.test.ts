@@ -2,7 +2,6 @@
 // receives a count from 1 to 5 from any aggregate or shared route (every
 // registered route, every expected period, with and without filters), the
 // analyst does, and filtered queries cannot be differenced.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { importFolder } from '../server/import/index.ts';
@@ -10,15 +9,10 @@ import { allRoutes } from '../server/app.ts';
 import { configFromEnv } from '../server/config.ts';
 import { BREAKDOWNS, MEASURES } from '../server/measures/definitions.ts';
 import { OFFENDER_PROFILE_BREAKDOWNS } from '../server/profiles/offenders.ts';
-import { sharedUrl } from './helpers/shared.ts';
+import { sharedUrl, acceptanceExpected } from './helpers/shared.ts';
 
 const ACCEPTANCE = sharedUrl('acceptance/');
-const expected = JSON.parse(readFileSync(new URL('expected.json', ACCEPTANCE), 'utf8')) as {
-  from: string;
-  to: string;
-  measures: Record<string, number | null>;
-  breakdowns: Record<string, Record<string, number>>;
-}[];
+const expected = acceptanceExpected();
 
 let analyst: TestServer;
 let viewer: TestServer;

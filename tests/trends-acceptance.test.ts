@@ -2,23 +2,15 @@
 // point equals /api/measures for that month alone, event counts add up to the
 // expected figures of whole periods, a calendar quarter equals the expected
 // figures of the same three months, and the XmR figures match a direct computation.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../server/db.ts';
 import { importFolder } from '../server/import/index.ts';
 import { seriesPeriods } from '../server/period.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
-import { sharedPath } from './helpers/shared.ts';
+import { sharedPath, expectedPeriod } from './helpers/shared.ts';
 
 const ACCEPTANCE = sharedPath('acceptance/');
-const expected: { from: string; to: string; measures: Record<string, number | null> }[] = JSON.parse(
-  readFileSync(`${ACCEPTANCE}expected.json`, 'utf8'),
-);
-const expectedFor = (from: string, to: string) => {
-  const e = expected.find((x) => x.from === from && x.to === to);
-  if (!e) throw new Error(`expected.json has no period ${from}..${to}`);
-  return e.measures;
-};
+const expectedFor = (from: string, to: string) => expectedPeriod(from, to).measures;
 
 const TREND_IDS = [
   'cases_referred', 'children_referred', 'children_high_risk', 'missing_episodes', 'children_missing',

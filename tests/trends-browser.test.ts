@@ -4,38 +4,23 @@
 // REQUIRE_BROWSER is not set (CI sets it).
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Database } from '../server/db.ts';
-import { importFolder } from '../server/import/index.ts';
-import { ensureClientBuilt } from '../server/build-client.ts';
-import { startTestServer, type TestServer } from './helpers/server.ts';
-import { describeBrowser, openBrowser, type BrowserSession } from './helpers/browser.ts';
+import type { TestServer } from './helpers/server.ts';
+import { describeBrowser, startBrowserApp, importedFrom, type BrowserApp } from './helpers/browser.ts';
 import { sharedPath } from './helpers/shared.ts';
 
 const ACCEPTANCE = sharedPath('acceptance/extracts');
 
 describeBrowser('trends page in Chromium', () => {
   let server: TestServer;
-  let browser: BrowserSession;
   let page: Page;
   const errors: string[] = [];
 
+  let app: BrowserApp;
   beforeAll(async () => {
-    await ensureClientBuilt(() => undefined);
-    const db = await Database.open(':memory:');
-    const result = await importFolder(db, ACCEPTANCE, { source: 'cli' });
-    expect(result.ok).toBe(true);
-    server = await startTestServer({ db });
-    browser = await openBrowser(server, { errors });
-    page = browser.page;
+    app = await startBrowserApp(importedFrom(ACCEPTANCE), { open: { errors } });
+    ({ server, page } = app);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) {
-      await server.close();
-      server.db.close();
-    }
-  });
+  afterAll(() => app?.close());
 
   it('renders an XmR chart for each of the ten measures, the summary and the year-on-year table', async () => {
     await page.goto(`${server.url}/trends?from=2024-04-01&to=2025-03-31`);

@@ -9,19 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Database } from '../../server/db.ts';
-import { importFolder } from '../../server/import/index.ts';
-import { ensureClientBuilt } from '../../server/build-client.ts';
 import { configFromEnv } from '../../server/config.ts';
 import { renderReportPdf } from '../../server/report/pdf.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { CHROME_PATH, describeBrowser, openBrowser, settled, type BrowserSession } from '../helpers/browser.ts';
-import { sharedPath } from '../helpers/shared.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { CHROME_PATH, describeBrowser, settled, type BrowserSession, startBrowserApp, importedFrom, type BrowserApp } from '../helpers/browser.ts';
+import { sharedPath, expectedPeriod } from '../helpers/shared.ts';
 
 const ACCEPTANCE = sharedPath('acceptance/');
-const expected: { from: string; to: string; breakdowns: Record<string, Record<string, number>> }[] =
-  JSON.parse(readFileSync(`${ACCEPTANCE}expected.json`, 'utf8'));
-const fy = expected.find((e) => e.from === '2024-04-01' && e.to === '2025-03-31')!;
+const fy = expectedPeriod('2024-04-01', '2025-03-31');
 const P = 'from=2024-04-01&to=2025-03-31';
 
 /** Label and current count of each row of the table whose caption starts with `caption`. */
@@ -36,23 +31,14 @@ describeBrowser('analyst flows in Chromium', () => {
   let browser: BrowserSession;
   let page: Page;
 
+  let app: BrowserApp;
   beforeAll(async () => {
-    await ensureClientBuilt(() => undefined);
     dir = mkdtempSync(join(tmpdir(), 'profiler-flows-'));
-    const db = await Database.open(join(dir, 'flows.duckdb'));
-    const imported = await importFolder(db, `${ACCEPTANCE}extracts`, { source: 'cli' });
-    expect(imported.ok).toBe(true);
-    server = await startTestServer({ db, role: 'admin' });
-    browser = await openBrowser(server);
-    page = browser.page;
+    app = await startBrowserApp(importedFrom(`${ACCEPTANCE}extracts`), { role: 'admin', onDisk: true });
+    ({ server, browser, page } = app);
   });
-
   afterAll(async () => {
-    await browser?.close();
-    if (server) {
-      await server.close();
-      server.db.close();
-    }
+    await app?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

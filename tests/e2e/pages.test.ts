@@ -5,18 +5,12 @@
 // machine, axe-core finds no serious or critical WCAG 2.2 A/AA violation, and
 // the keyboard reaches the navigation and the page's controls with a visible
 // focus. A screenshot of each page is kept in test-artifacts/.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Database } from '../../server/db.ts';
-import { importFolder } from '../../server/import/index.ts';
-import { ensureClientBuilt } from '../../server/build-client.ts';
 import { pages } from '../../client/src/pages/index.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { describeBrowser, openBrowser, seriousAxeViolations, settled, type BrowserSession } from '../helpers/browser.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { describeBrowser, openBrowser, seriousAxeViolations, settled, type BrowserSession, startBrowserApp, importedFrom, type BrowserApp } from '../helpers/browser.ts';
 
 const DEMO = fileURLToPath(new URL('../../data-samples/', import.meta.url));
 const PERIOD = 'from=2024-04-01&to=2025-03-31';
@@ -55,28 +49,15 @@ async function tabWalk(page: Page, presses = 60): Promise<TabWalk> {
 }
 
 describeBrowser('every page in Chromium: data, accessibility, keyboard', () => {
-  let dir: string;
   let server: TestServer;
   let browser: BrowserSession;
 
+  let app: BrowserApp;
   beforeAll(async () => {
-    await ensureClientBuilt(() => undefined);
-    dir = mkdtempSync(join(tmpdir(), 'profiler-e2e-'));
-    const db = await Database.open(join(dir, 'e2e.duckdb'));
-    const imported = await importFolder(db, DEMO, { source: 'demo' });
-    expect(imported.ok).toBe(true);
-    server = await startTestServer({ db, role: 'admin' });
-    browser = await openBrowser(server);
+    app = await startBrowserApp(importedFrom(DEMO, 'demo'), { role: 'admin', onDisk: true });
+    ({ server, browser } = app);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) {
-      await server.close();
-      server.db.close();
-    }
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   const appPages = pages.filter((p) => p.access !== 'public');
 

@@ -15,7 +15,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { TestServer } from './server.ts';
+import { Database } from '../../server/db.ts';
+import { importFolder } from '../../server/import/index.ts';
+import { ensureClientBuilt } from '../../server/build-client.ts';
+import type { Role } from '../../server/auth/roles.ts';
+import { startTestServer, type TestServer } from './server.ts';
 
 export const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
 export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
@@ -128,6 +132,48 @@ export async function openBrowser(server: TestServer, opts: OpenOptions = {}): P
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface BrowserApp {
+  server: TestServer;
+  browser: BrowserSession;
+  page: Page;
+  /** Closes the browser, the server and the database (and removes an on-disk database). */
+  close(): Promise<void>;
+}
+
+/** Loads a folder of extracts with the importer; fails the test setup if it is refused. */
+export const importedFrom = (folder: string, source: 'cli' | 'demo' = 'cli') => async (db: Database): Promise<void> => {
+  const r = await importFolder(db, folder, { source });
+  if (!r.ok) throw new Error(r.report);
+};
+
+/**
+ * The built client served over a database filled by `load` (in memory, or a
+ * file in a fresh temporary folder with `onDisk`), and Chromium signed in to it
+ * (role analyst unless `role` says otherwise).
+ */
+export async function startBrowserApp(
+  load: (db: Database) => Promise<unknown>,
+  opts: { role?: Role; onDisk?: boolean; open?: OpenOptions } = {},
+): Promise<BrowserApp> {
+  await ensureClientBuilt(() => undefined);
+  const dir = opts.onDisk ? await mkdtemp(join(tmpdir(), 'profiler-browser-db-')) : null;
+  const db = await Database.open(dir ? join(dir, 'test.duckdb') : ':memory:');
+  await load(db);
+  const server = await startTestServer({ db, role: opts.role });
+  const browser = await openBrowser(server, opts.open);
+  return {
+    server,
+    browser,
+    page: browser.page,
+    async close() {
+      await browser.close();
+      await server.close();
+      db.close();
+      if (dir) await rm(dir, { recursive: true, force: true });
     },
   };
 }
