@@ -32,7 +32,7 @@ export function renderPlot(options: Plot.PlotOptions, base: ChartBase): SVGSVGEl
   });
   if (out.tagName.toLowerCase() !== 'svg') throw new Error('Plot returned a figure, not an <svg>');
   const svg = out as unknown as SVGSVGElement;
-  // Plot's inline <style> would break a strict Content-Security-Policy; styles.css
+  // Plot's inline <style> would break a strict Content-Security-Policy; components.css
   // has the same rules, and presentation attributes keep downloads self-contained.
   svg.querySelector('style')?.remove();
   svg.setAttribute('font-family', FONT_FAMILY);
