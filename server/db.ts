@@ -5,6 +5,7 @@ import { DuckDBInstance, DuckDBConnection, type DuckDBValue } from '@duckdb/node
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { sql as namedSql } from './sql.ts';
+import { migrate } from './migrations.ts';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -18,12 +19,12 @@ export class Database {
     readonly path: string,
   ) {}
 
-  /** Opens (creating if needed) the database file, or ':memory:'. Applies the schema. */
+  /** Opens (creating if needed) the database file, or ':memory:'. Applies pending schema migrations (server/migrations.ts). */
   static async open(path: string): Promise<Database> {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const instance = await DuckDBInstance.create(path);
     const db = new Database(instance, path);
-    await db.exec(namedSql('schema').sql);
+    await db.withConnection((c) => migrate(c));
     await db.exec(namedSql('reference_data').sql);
     return db;
   }

@@ -1,4 +1,5 @@
--- Problem Profiler database schema.
+-- Problem Profiler database schema, as it stood before migrations were numbered
+-- (server/migrations.ts). Later changes are new files in this folder.
 --
 -- One table per extract of ../shared/spec/extracts.md (column names as the spec
 -- spells them, except `start`/`end` of missing episodes, stored as
