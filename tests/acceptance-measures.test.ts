@@ -1,5 +1,5 @@
 // Every measure, breakdown and threshold variant of the acceptance data set
-// (../shared/acceptance/expected.json, computed independently of our SQL),
+// (tests/fixtures/acceptance/expected.json, computed independently of our SQL),
 // imported through the real import into an in-memory DuckDB.
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { Database } from '../server/db.ts';
@@ -8,9 +8,9 @@ import { computeMeasures, computeBreakdown } from '../server/measures/run.ts';
 import { MEASURES, findBreakdown } from '../server/measures/definitions.ts';
 import type { MeasureParams } from '../server/measures/params.ts';
 import type { Period } from '../server/period.ts';
-import { sharedPath, acceptanceExpected, type ExpectedPeriod } from './helpers/shared.ts';
+import { fixturePath, acceptanceExpected, type ExpectedPeriod } from './helpers/fixtures.ts';
 
-const ACCEPTANCE = sharedPath('acceptance/');
+const ACCEPTANCE = fixturePath('acceptance/');
 
 const expected = acceptanceExpected();
 const periodOf = (e: ExpectedPeriod): Period => ({ period: `${e.from}/${e.to}`, date_from: e.from, date_to: e.to });

@@ -6,9 +6,9 @@ import { Database } from '../server/db.ts';
 import { importFolder } from '../server/import/index.ts';
 import { MEASURES } from '../server/measures/definitions.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
-import { sharedPath, acceptanceExpected } from './helpers/shared.ts';
+import { fixturePath, acceptanceExpected } from './helpers/fixtures.ts';
 
-const ACCEPTANCE = sharedPath('acceptance/');
+const ACCEPTANCE = fixturePath('acceptance/');
 const expected = acceptanceExpected();
 const FY = expected[0]; // 2024-04-01 – 2025-03-31
 const Q = `from=${FY.from}&to=${FY.to}`;

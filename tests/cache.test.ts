@@ -9,9 +9,9 @@ import { responseCacheFor, ResponseCache } from '../server/cache.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { addUser } from '../server/auth/users.ts';
 import { auditLogFor } from '../server/audit/log.ts';
-import { sharedPath } from './helpers/shared.ts';
+import { fixturePath } from './helpers/fixtures.ts';
 
-const ACCEPTANCE = sharedPath('acceptance/extracts');
+const ACCEPTANCE = fixturePath('acceptance/extracts');
 const DEMO = fileURLToPath(new URL('../data-samples/', import.meta.url));
 const Q = '/api/measures?from=2024-04-01&to=2025-03-31';
 

@@ -8,9 +8,9 @@ import type { Page } from 'playwright-core';
 import type { TestServer } from './helpers/server.ts';
 import { describeBrowser, startBrowserApp, importedFrom, type BrowserApp } from './helpers/browser.ts';
 import { formatCount, formatPercent } from '../client/src/format.ts';
-import { sharedPath, acceptanceExpected, expectedPeriod } from './helpers/shared.ts';
+import { fixturePath, acceptanceExpected, expectedPeriod } from './helpers/fixtures.ts';
 
-const ACCEPTANCE = sharedPath('acceptance/');
+const ACCEPTANCE = fixturePath('acceptance/');
 
 const expected = acceptanceExpected();
 const fy2024 = expectedPeriod('2024-04-01', '2025-03-31');

@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from '../server/db.ts';
 import { importFiles } from '../server/import/index.ts';
 import { signedArea2, type AreaGeometry, type Ring } from '../server/hotspots/winding.ts';
-import { sharedUrl } from './helpers/shared.ts';
+import { fixtureUrl } from './helpers/fixtures.ts';
 
-export const TRAFFORD = sharedUrl('reference/trafford_wards_2023.geojson');
-const ACCEPTANCE = sharedUrl('acceptance/extracts/');
+export const TRAFFORD = fixtureUrl('reference/trafford_wards_2023.geojson');
+const ACCEPTANCE = fixtureUrl('acceptance/extracts/');
 
 /** d3-geo winding: exterior clockwise (negative planar area), holes counter-clockwise. */
 export function toD3(g: AreaGeometry): AreaGeometry {

@@ -18,9 +18,9 @@ import { REF_DEFAULTS, referenceBreakdowns, referenceMeasures, type RefThreshold
 import { QUIRKY_PERIODS, quirkyExtracts } from './reference/quirky-data.ts';
 import { quirkyWorkbooks } from './reference/quirky-xlsx.ts';
 import { dayOfIso } from './reference/values-reference.ts';
-import { sharedPath, acceptanceExpected } from './helpers/shared.ts';
+import { fixturePath, acceptanceExpected } from './helpers/fixtures.ts';
 
-const ACCEPTANCE = sharedPath('acceptance/');
+const ACCEPTANCE = fixturePath('acceptance/');
 const SETS: [number, 'csv' | 'xlsx'][] = [[11, 'csv'], [23, 'csv'], [47, 'xlsx']];
 /** Financial years, a quarter, a single day, mid-month to mid-month, five years, and a period with no data. */
 const PERIODS: [string, string][] = [...QUIRKY_PERIODS, ['2010-01-01', '2010-12-31']];

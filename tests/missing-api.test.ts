@@ -8,9 +8,9 @@ import { Database } from '../server/db.ts';
 import { importFolder } from '../server/import/index.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import * as ref from './missing-reference.ts';
-import { sharedPath, acceptanceExpected, expectedNumber } from './helpers/shared.ts';
+import { fixturePath, acceptanceExpected, expectedNumber } from './helpers/fixtures.ts';
 
-const ACCEPTANCE = sharedPath('acceptance/');
+const ACCEPTANCE = fixturePath('acceptance/');
 const expected = acceptanceExpected();
 const data = ref.readMissing(`${ACCEPTANCE}extracts`);
 const FY = 'from=2024-04-01&to=2025-03-31';

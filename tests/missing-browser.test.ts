@@ -8,9 +8,9 @@ import type { Page } from 'playwright-core';
 import type { TestServer } from './helpers/server.ts';
 import { describeBrowser, importedFrom, openBrowser, settled as pageSettled, startBrowserApp, type BrowserApp } from './helpers/browser.ts';
 import { addUser } from '../server/auth/users.ts';
-import { sharedPath, acceptanceExpected, expectedNumber } from './helpers/shared.ts';
+import { fixturePath, acceptanceExpected, expectedNumber } from './helpers/fixtures.ts';
 
-const ACCEPTANCE = sharedPath('acceptance/');
+const ACCEPTANCE = fixturePath('acceptance/');
 const expected = acceptanceExpected()[0];
 
 describeBrowser('missing page in Chromium', () => {

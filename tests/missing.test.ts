@@ -11,9 +11,9 @@ import { concentration, missingBreakdown, monthlySeries, referredMissing, startH
 import { missingChildren, missingList } from '../server/missing/children.ts';
 import type { Period } from '../server/period.ts';
 import * as ref from './missing-reference.ts';
-import { sharedPath, acceptanceExpected } from './helpers/shared.ts';
+import { fixturePath, acceptanceExpected } from './helpers/fixtures.ts';
 
-const ACCEPTANCE = sharedPath('acceptance/');
+const ACCEPTANCE = fixturePath('acceptance/');
 const expected = acceptanceExpected();
 const spans: ref.Span[] = expected.map((e) => ({ from: e.from, to: e.to }));
 const periodOf = (s: ref.Span): Period => ({ period: `${s.from}/${s.to}`, date_from: s.from, date_to: s.to });

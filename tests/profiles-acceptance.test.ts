@@ -1,4 +1,4 @@
-// The profile pages' figures on the acceptance extracts (../shared/acceptance),
+// The profile pages' figures on the acceptance extracts (tests/fixtures/acceptance),
 // over HTTP, against an independent computation over the CSV rows
 // (tests/profiles-reference.ts) and, where measures.md defines the same figure,
 // against expected.json.
@@ -7,9 +7,9 @@ import { Database } from '../server/db.ts';
 import { importFolder } from '../server/import/index.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import * as ref from './profiles-reference.ts';
-import { sharedPath, acceptanceExpected, expectedNumber } from './helpers/shared.ts';
+import { fixturePath, acceptanceExpected, expectedNumber } from './helpers/fixtures.ts';
 
-const ACCEPTANCE = sharedPath('acceptance/');
+const ACCEPTANCE = fixturePath('acceptance/');
 const expected = acceptanceExpected();
 const data = ref.loadData(`${ACCEPTANCE}extracts`);
 

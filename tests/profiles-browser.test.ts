@@ -10,9 +10,9 @@ import { describeBrowser, startBrowserApp, importedFrom, type BrowserApp } from 
 import { formatCount } from '../client/src/format.ts';
 import { codeLabel } from '../client/src/labels.ts';
 import * as ref from './profiles-reference.ts';
-import { sharedPath, expectedPeriod, expectedNumber } from './helpers/shared.ts';
+import { fixturePath, expectedPeriod, expectedNumber } from './helpers/fixtures.ts';
 
-const ACCEPTANCE = sharedPath('acceptance/');
+const ACCEPTANCE = fixturePath('acceptance/');
 const fy = expectedPeriod('2024-04-01', '2025-03-31');
 const P = 'from=2024-04-01&to=2025-03-31';
 

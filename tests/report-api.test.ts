@@ -8,9 +8,9 @@ import { importFolder } from '../server/import/index.ts';
 import { addUser } from '../server/auth/users.ts';
 import { assertSuppressed, suppressPayload } from '../server/suppression/payload.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
-import { sharedPath, expectedPeriod } from './helpers/shared.ts';
+import { fixturePath, expectedPeriod } from './helpers/fixtures.ts';
 
-const ACCEPTANCE = sharedPath('acceptance/');
+const ACCEPTANCE = fixturePath('acceptance/');
 const fy2024 = expectedPeriod('2024-04-01', '2025-03-31');
 const FY = 'from=2024-04-01&to=2025-03-31';
 

@@ -13,9 +13,9 @@ import { importFolder } from '../server/import/index.ts';
 import { configFromEnv } from '../server/config.ts';
 import { chromePath, renderReportPdf } from '../server/report/pdf.ts';
 import { computeMeasures } from '../server/measures/run.ts';
-import { sharedPath } from './helpers/shared.ts';
+import { fixturePath } from './helpers/fixtures.ts';
 
-const ACCEPTANCE = sharedPath('acceptance/');
+const ACCEPTANCE = fixturePath('acceptance/');
 const CHROME = chromePath();
 const run = existsSync(CHROME) || process.env.REQUIRE_BROWSER === '1';
 if (!run) console.warn(`NOTICE: report PDF test skipped: no Chromium at ${CHROME} (set CHROME_PATH, or REQUIRE_BROWSER=1 to fail instead)`);

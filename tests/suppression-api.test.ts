@@ -9,9 +9,9 @@ import { allRoutes } from '../server/app.ts';
 import { configFromEnv } from '../server/config.ts';
 import { BREAKDOWNS, MEASURES } from '../server/measures/definitions.ts';
 import { OFFENDER_PROFILE_BREAKDOWNS } from '../server/profiles/offenders.ts';
-import { sharedUrl, acceptanceExpected } from './helpers/shared.ts';
+import { fixtureUrl, acceptanceExpected } from './helpers/fixtures.ts';
 
-const ACCEPTANCE = sharedUrl('acceptance/');
+const ACCEPTANCE = fixtureUrl('acceptance/');
 const expected = acceptanceExpected();
 
 let analyst: TestServer;

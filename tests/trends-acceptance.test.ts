@@ -1,4 +1,4 @@
-// Series against the acceptance data (../shared/acceptance): every monthly
+// Series against the acceptance data (tests/fixtures/acceptance): every monthly
 // point equals /api/measures for that month alone, event counts add up to the
 // expected figures of whole periods, a calendar quarter equals the expected
 // figures of the same three months, and the XmR figures match a direct computation.
@@ -7,9 +7,9 @@ import { Database } from '../server/db.ts';
 import { importFolder } from '../server/import/index.ts';
 import { seriesPeriods } from '../server/period.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
-import { sharedPath, expectedPeriod } from './helpers/shared.ts';
+import { fixturePath, expectedPeriod } from './helpers/fixtures.ts';
 
-const ACCEPTANCE = sharedPath('acceptance/');
+const ACCEPTANCE = fixturePath('acceptance/');
 const expectedFor = (from: string, to: string) => expectedPeriod(from, to).measures;
 
 const TREND_IDS = [

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestServer } from './helpers/server.ts';
 import { describeBrowser, startBrowserApp, importedFrom, type BrowserApp } from './helpers/browser.ts';
-import { sharedPath } from './helpers/shared.ts';
+import { fixturePath } from './helpers/fixtures.ts';
 
-const ACCEPTANCE = sharedPath('acceptance/extracts');
+const ACCEPTANCE = fixturePath('acceptance/extracts');
 
 describeBrowser('trends page in Chromium', () => {
   let server: TestServer;

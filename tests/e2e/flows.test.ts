@@ -1,5 +1,5 @@
 // What an analyst does, end to end in real Chromium against the acceptance
-// extracts (figures from ../shared/acceptance/expected.json): a filter changes
+// extracts (figures from tests/fixtures/acceptance/expected.json): a filter changes
 // the figures and survives a reload; a network node drills down to its links;
 // a batch imported through the Imports page shows its upload progress, then
 // every problem, and a good batch its summary and history; a table's CSV
@@ -13,9 +13,9 @@ import { configFromEnv } from '../../server/config.ts';
 import { renderReportPdf } from '../../server/report/pdf.ts';
 import type { TestServer } from '../helpers/server.ts';
 import { CHROME_PATH, describeBrowser, settled, type BrowserSession, startBrowserApp, importedFrom, type BrowserApp } from '../helpers/browser.ts';
-import { sharedPath, expectedPeriod } from '../helpers/shared.ts';
+import { fixturePath, expectedPeriod } from '../helpers/fixtures.ts';
 
-const ACCEPTANCE = sharedPath('acceptance/');
+const ACCEPTANCE = fixturePath('acceptance/');
 const fy = expectedPeriod('2024-04-01', '2025-03-31');
 const P = 'from=2024-04-01&to=2025-03-31';
 
