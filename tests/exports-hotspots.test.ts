@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,11 +9,11 @@ import { loadTrafford, insertLocations, insertJson, syntheticLocations } from '.
 import { signedArea2, type Ring } from '../server/hotspots/winding.ts';
 import { suppressionMask } from '../server/hotspots/suppress.ts';
 import { auditLogFor, readAudit } from '../server/audit/log.ts';
+import { describeNeeding, OGRINFO } from './helpers/requirements.ts';
 
 let s: TestServer;
 let dir: string;
 const Q = 'from=2024-01-01&to=2024-12-31';
-const hasOgrinfo = spawnSync('ogrinfo', ['--version']).status === 0;
 
 beforeAll(async () => {
   s = await startTestServer();
@@ -94,7 +94,16 @@ describe('GET /api/exports/hotspots.geojson', () => {
     expect(fc.features.every((f: { geometry: { type: string; coordinates: unknown } }) => exteriorsCounterClockwise(f.geometry))).toBe(true);
   });
 
-  it.skipIf(!hasOgrinfo)('opens in GDAL (ogrinfo)', async () => {
+  it('answers 400 for a missing level', async () => {
+    const { status, body } = await s.get(`/api/exports/hotspots.geojson?${Q}`);
+    expect([status, body.parameter]).toEqual([400, 'level']);
+  });
+});
+
+// GDAL reads the files as a GIS would: the right geometry, every feature, the
+// counts as integers, and a withheld ward as null (not 0).
+describeNeeding('the GeoJSON export in GDAL (ogrinfo)', [OGRINFO], () => {
+  it('opens in GDAL with every feature and its counts', async () => {
     for (const level of ['grid', 'ward']) {
       const { text } = await download(`/api/exports/hotspots.geojson?${Q}&level=${level}&measure=cases_home`);
       const file = join(dir, `hotspots_${level}.geojson`);
@@ -104,16 +113,11 @@ describe('GET /api/exports/hotspots.geojson', () => {
       expect(out).toContain(`Feature Count: ${JSON.parse(text).features.length}`);
       expect(out).toMatch(/count: Integer/);
     }
-  });
-
-  it('says so when GDAL is absent', () => {
-    if (!hasOgrinfo) console.warn('NOTICE: ogrinfo not found — the GDAL check of the GeoJSON export was skipped (apt-get install gdal-bin).');
-    expect(true).toBe(true);
-  });
-
-  it('answers 400 for a missing level', async () => {
-    const { status, body } = await s.get(`/api/exports/hotspots.geojson?${Q}`);
-    expect([status, body.parameter]).toEqual([400, 'level']);
+    const wards = join(dir, 'hotspots_ward.geojson');
+    const bowdon = execFileSync('ogrinfo', ['-ro', '-al', '-where', "area_code = 'E05015241'", wards], { encoding: 'utf8' });
+    expect(bowdon).toMatch(/count \(Integer\) = 12\b/);
+    const altrincham = execFileSync('ogrinfo', ['-ro', '-al', '-where', "area_code = 'E05015239'", wards], { encoding: 'utf8' });
+    expect(altrincham).toMatch(/count \(Integer\) = \(null\)/);
   });
 });
 

@@ -1,10 +1,11 @@
 // `npm run report`'s code path (server/report/pdf.ts) on the acceptance data,
 // FY 2024/25, board copy: a PDF of six or more A4 pages whose text carries the
 // section headings, the running header and page numbers, and the headline
-// figures of /api/measures. Needs Chromium (and pdftotext/pdfinfo); skipped
-// with a notice when Chromium is missing unless REQUIRE_BROWSER=1 (CI).
+// figures of /api/measures. Needs Chromium, pdftotext and pdfinfo: skipped
+// with a notice when one is missing, failing instead under CI=true or
+// REQUIRE_BROWSER=1 (tests/helpers/requirements.ts).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,11 +15,10 @@ import { configFromEnv } from '../server/config.ts';
 import { chromePath, renderReportPdf } from '../server/report/pdf.ts';
 import { computeMeasures } from '../server/measures/run.ts';
 import { fixturePath } from './helpers/fixtures.ts';
+import { describeNeeding, executableAt, PDFINFO, PDFTOTEXT } from './helpers/requirements.ts';
 
 const ACCEPTANCE = fixturePath('acceptance/');
-const CHROME = chromePath();
-const run = existsSync(CHROME) || process.env.REQUIRE_BROWSER === '1';
-if (!run) console.warn(`NOTICE: report PDF test skipped: no Chromium at ${CHROME} (set CHROME_PATH, or REQUIRE_BROWSER=1 to fail instead)`);
+const CHROMIUM = executableAt(chromePath(), 'apt-get install chromium, or set CHROME_PATH');
 
 describe('report PDF', () => {
   it('refuses clearly when Chromium is missing', async () => {
@@ -29,7 +29,7 @@ describe('report PDF', () => {
   });
 });
 
-describe.runIf(run)('report PDF in Chromium', () => {
+describeNeeding('report PDF in Chromium', [CHROMIUM, PDFTOTEXT, PDFINFO], () => {
   const dir = mkdtempSync(join(tmpdir(), 'report-pdf-test-'));
   const out = join(dir, 'profile.pdf');
   let db: Database;

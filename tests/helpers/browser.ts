@@ -6,20 +6,20 @@
 // test-artifacts/ (gitignored).
 //
 // describeBrowser() runs a suite only when the browser exists; without it the
-// suite is skipped with a notice on the console, unless REQUIRE_BROWSER=1 (CI),
-// where a missing browser fails.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+// suite is skipped with a notice on the console, unless CI=true or
+// REQUIRE_BROWSER=1, where a missing browser fails (tests/helpers/requirements.ts).
+import { mkdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { Database } from '../../server/db.ts';
 import { importFolder } from '../../server/import/index.ts';
 import { ensureClientBuilt } from '../../server/build-client.ts';
 import type { Role } from '../../server/auth/roles.ts';
 import { startTestServer, type TestServer } from './server.ts';
+import { describeNeeding, executableAt, type Requirement } from './requirements.ts';
 
 export const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
 export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
@@ -35,20 +35,12 @@ const LAUNCH_ARGS = [
   '--disable-sync',
 ];
 
-/** describe() for a browser suite: skipped with a notice without Chromium, failing instead under REQUIRE_BROWSER=1. */
+/** Chromium, as the browser suites and `npm run report` launch it. */
+export const CHROMIUM: Requirement = executableAt(CHROME_PATH, 'apt-get install chromium, or set CHROME_PATH');
+
+/** describe() for a browser suite: skipped with a notice without Chromium, failing instead under CI=true or REQUIRE_BROWSER=1. */
 export function describeBrowser(name: string, body: () => void): void {
-  if (existsSync(CHROME_PATH)) {
-    describe(name, body);
-  } else if (process.env.REQUIRE_BROWSER === '1') {
-    describe(name, () => {
-      it('has Chromium to run in', () => {
-        throw new Error(`REQUIRE_BROWSER=1 but no Chromium at ${CHROME_PATH} (install it, or set CHROME_PATH)`);
-      });
-    });
-  } else {
-    console.warn(`[browser tests skipped] "${name}": no Chromium at ${CHROME_PATH}. Install chromium or set CHROME_PATH; REQUIRE_BROWSER=1 makes this a failure.`);
-    describe.skip(name, body);
-  }
+  describeNeeding(name, [CHROMIUM], body);
 }
 
 export interface BrowserSession {
