@@ -15,10 +15,19 @@ export interface Period {
   date_to: string;
 }
 
+/**
+ * Dates a request may name. Extracts hold dates of living children and recent
+ * offences; outside these years a date is a typing error, and the calendar
+ * arithmetic (previous period, month series) stays within what Date can hold.
+ */
+export const FIRST_DATE = '1900-01-01';
+export const LAST_DATE = '2100-12-31';
+
 function dateParam(q: Record<string, unknown>, name: string): string {
   const v = q[name];
   if (v === undefined || v === '') throw badRequest(`Parameter '${name}' is required (YYYY-MM-DD)`, name);
   if (typeof v !== 'string' || !isIsoDate(v)) throw badRequest(`Parameter '${name}' must be a valid date YYYY-MM-DD`, name);
+  if (v < FIRST_DATE || v > LAST_DATE) throw badRequest(`Parameter '${name}' (${v}) must be a date from ${FIRST_DATE} to ${LAST_DATE}`, name);
   return v;
 }
 
@@ -28,6 +37,21 @@ export function periodFromQuery(q: Record<string, unknown>): Period {
   const to = dateParam(q, 'to');
   if (from > to) throw badRequest(`Parameter 'from' (${from}) is after 'to' (${to})`, 'from');
   return { period: `${from}/${to}`, date_from: from, date_to: to };
+}
+
+/** Months from the first month of `from` to the last month of `to`, both counted. */
+export function monthsSpanned(p: Period): number {
+  return (+p.date_to.slice(0, 4) - +p.date_from.slice(0, 4)) * 12 + (+p.date_to.slice(5, 7) - +p.date_from.slice(5, 7)) + 1;
+}
+
+/** 400 naming 'from' when the period spans more than `maxMonths` months (what `what` may cover). */
+export function limitSpan(p: Period, maxMonths: number, what: string): Period {
+  const months = monthsSpanned(p);
+  if (months > maxMonths) {
+    const years = maxMonths % 12 === 0 ? `${maxMonths / 12} years` : `${maxMonths} months`;
+    throw badRequest(`${what} covers at most ${years}; ${p.date_from} to ${p.date_to} spans ${months} months`, 'from');
+  }
+  return p;
 }
 
 /** The period compared with (client/src/period.ts previousPeriod): a whole number of months compares with the same months before, else the same length ending the day before. */

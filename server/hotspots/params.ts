@@ -2,6 +2,7 @@
 import { badRequest } from '../errors.ts';
 import { LOCATION_TYPES } from '../measures/codes.ts';
 import { WARD_MEASURES, type WardMeasure } from './wards.ts';
+import { makeGrid, type BBox, type Grid } from './grid.ts';
 
 export const DEFAULT_CELL_M = 250;
 const MIN_CELL_M = 10;
@@ -27,6 +28,31 @@ export function cellMFromQuery(q: Query): number {
   return n;
 }
 
+/**
+ * Most cells a grid may have (e.g. 250 × 200). Every cell is computed, listed
+ * and, for the viewer and partner, suppressed: the work and the answer grow
+ * with the cells, not with the data. The default 250 m stays within it for an
+ * area up to about 3,000 km² (most counties).
+ */
+export const MAX_GRID_CELLS = 50_000;
+
+/** The smallest whole number of metres (at least MIN_CELL_M) whose grid over `bbox` has at most MAX_GRID_CELLS cells. */
+export function smallestCellM(bbox: BBox): number {
+  const g = makeGrid(bbox, 1);
+  let c = Math.max(MIN_CELL_M, Math.floor(Math.sqrt((g.widthM * g.heightM) / MAX_GRID_CELLS)));
+  while (makeGrid(bbox, c).ncol * makeGrid(bbox, c).nrow > MAX_GRID_CELLS) c++;
+  return c;
+}
+
+/** 400 (parameter cell_m, stating the smallest allowed) when the grid has more than MAX_GRID_CELLS cells. */
+export function assertGridSize(grid: Grid): void {
+  if (grid.ncol * grid.nrow <= MAX_GRID_CELLS) return;
+  throw badRequest(
+    `Parameter 'cell_m' (${grid.cellM}) gives ${grid.ncol} × ${grid.nrow} cells for this area; the most is ${MAX_GRID_CELLS.toLocaleString('en-GB')}, so cell_m must be at least ${smallestCellM(grid.bbox)}`,
+    'cell_m',
+  );
+}
+
 /** `location_type`: one location type code, or none for every type. */
 export function locationTypeFromQuery(q: Query): string | null {
   const v = text(q, 'location_type')?.trim().toLowerCase();
@@ -49,7 +75,7 @@ export function cellsFromQuery(q: Query): 'all' | 'reported' {
 /** `measure`: which ward count a choropleth shows (default location_reports). */
 export function wardMeasureFromQuery(q: Query): WardMeasure {
   const v = text(q, 'measure') ?? 'location_reports';
-  if (!(v in WARD_MEASURES)) throw badRequest(`Parameter 'measure' must be one of ${Object.keys(WARD_MEASURES).join(', ')}`, 'measure');
+  if (!Object.hasOwn(WARD_MEASURES, v)) throw badRequest(`Parameter 'measure' must be one of ${Object.keys(WARD_MEASURES).join(', ')}`, 'measure');
   return v as WardMeasure;
 }
 

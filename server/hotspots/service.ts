@@ -4,7 +4,7 @@ import type { Database } from '../db.ts';
 import { makeGrid, countPoints, cellCentre, type BBox, type Grid, type GridPoint } from './grid.ts';
 import { giStar, type HotspotClass } from './gistar.ts';
 import type { AreaGeometry } from './winding.ts';
-import { badRequest } from '../errors.ts';
+import { assertGridSize } from './params.ts';
 
 export const CROWN_ATTRIBUTION = 'Contains National Statistics and OS data © Crown copyright and database right 2023';
 
@@ -80,9 +80,6 @@ export interface GridResult {
   grid: Grid | null;
 }
 
-/** Largest grid served (e.g. 500 × 500 cells). */
-export const MAX_CELLS = 250_000;
-
 async function gridPoints(db: Database, q: GridQuery): Promise<GridPoint[]> {
   const rows = await db.named('hotspots/locations#grid_input', { from: q.from, to: q.to, location_type: q.locationType });
   return rows.map((r) => ({
@@ -94,7 +91,7 @@ async function gridPoints(db: Database, q: GridQuery): Promise<GridPoint[]> {
 /**
  * Gi* over the grid covering the extent: one cell per grid square, zeros
  * included. 400 (parameter cell_m) when the cell size would make more than
- * MAX_CELLS cells.
+ * MAX_GRID_CELLS cells (params.ts).
  */
 export async function hotspotGrid(db: Database, q: GridQuery): Promise<GridResult> {
   const points = await gridPoints(db, q);
@@ -103,9 +100,7 @@ export async function hotspotGrid(db: Database, q: GridQuery): Promise<GridResul
   // No boundaries and no located location at all: every report lacks coordinates.
   if (!e) return { ...base, extent: null, bbox: null, ncol: 0, nrow: 0, counted: 0, outside: 0, no_coordinates: points.length, cells: [], grid: null };
   const grid = makeGrid(e.bbox, q.cellM);
-  if (grid.ncol * grid.nrow > MAX_CELLS) {
-    throw badRequest(`Parameter 'cell_m' (${q.cellM}) gives ${grid.ncol} × ${grid.nrow} cells for this area; the most is ${MAX_CELLS}`, 'cell_m');
-  }
+  assertGridSize(grid);
   const { counts, outside, noCoordinates } = countPoints(grid, points);
   const gi = giStar(counts, grid.ncol, grid.nrow);
   const cells: GridCell[] = new Array(counts.length);

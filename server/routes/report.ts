@@ -5,10 +5,12 @@
 // gets at least the board's copy; the guard suppresses its answer again.
 import type { AppContext } from '../app.ts';
 import type { RouteDef } from './registry.ts';
-import { periodFromQuery } from '../period.ts';
+import { limitSpan, periodFromQuery } from '../period.ts';
 import { suppressionThreshold } from '../auth/suppressed-responses.ts';
 import { audienceFromQuery } from '../report/audience.ts';
 import { buildReport } from '../report/build.ts';
+// A report's trend charts run month by month over the whole period: it spans at most a series' months.
+import { MAX_SERIES_POINTS } from '../trends/series.ts';
 
 export function reportRoutes(ctx: AppContext): RouteDef[] {
   return [
@@ -20,7 +22,7 @@ export function reportRoutes(ctx: AppContext): RouteDef[] {
       summary: 'The annual problem profile: every section’s figures against the previous period, key findings and methodology',
       handler: async (req, res) => {
         const q = req.query as Record<string, unknown>;
-        const period = periodFromQuery(q);
+        const period = limitSpan(periodFromQuery(q), MAX_SERIES_POINTS, 'A report');
         const audience = audienceFromQuery(q, suppressionThreshold(res) !== null);
         res.json(await buildReport(ctx.db, period, {
           audience,

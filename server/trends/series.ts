@@ -3,6 +3,7 @@
 // period of the series at once, so a point is exactly the measure of measures.md
 // with that month or quarter as the period. No SQL of its own.
 import type { Database } from '../db.ts';
+import { badRequest } from '../errors.ts';
 import { seriesPeriods, type Interval, type Period } from '../period.ts';
 import { computeMeasures, type MeasureValues } from '../measures/run.ts';
 import type { MeasureParams } from '../measures/params.ts';
@@ -36,8 +37,18 @@ export interface SeriesOptions {
 const CACHE_SIZE = 16;
 const caches = new WeakMap<Database, Map<string, Promise<Map<string, MeasureValues>>>>();
 
+/**
+ * Longest series computed: 20 years of months. Every point is a run of every
+ * measure, so the work of a request grows with its points; a longer series is
+ * refused (400 naming 'from') rather than keeping the database busy for minutes.
+ */
+export const MAX_SERIES_POINTS = 240;
+
 /** Every measure for every period of the series. */
 export async function seriesValues(db: Database, periods: Period[], params: MeasureParams = {}): Promise<Map<string, MeasureValues>> {
+  if (periods.length > MAX_SERIES_POINTS) {
+    throw badRequest(`A series has at most ${MAX_SERIES_POINTS} points; ${periods[0].date_from} to ${periods[periods.length - 1].date_to} makes ${periods.length}`, 'from');
+  }
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const key = JSON.stringify([await db.dataVersion(), periods.map((p) => p.period), params]);
