@@ -2,7 +2,8 @@
 // acceptance data: each renders at least four charts and two tables with the
 // expected figures, filters live in the URL and survive a reload, the network
 // answers the keyboard, no console errors and no request leaves the machine.
-// Skipped only when no Chromium is installed and REQUIRE_BROWSER is not set.
+// Skipped only when no Chromium is installed and neither CI=true nor
+// REQUIRE_BROWSER=1 is set.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestServer } from './helpers/server.ts';

@@ -1,7 +1,7 @@
 // The trends page in real Chromium against the acceptance data: a chart per
 // measure, the summary and year-on-year tables, a chart opened large with its
 // table, and no console errors. Skipped only when no Chromium is installed and
-// REQUIRE_BROWSER is not set (CI sets it).
+// neither CI=true nor REQUIRE_BROWSER=1 is set.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestServer } from './helpers/server.ts';
