@@ -1,5 +1,5 @@
 // The missing page's views and lists against an independent computation over
-// the acceptance CSVs (tests/missing-reference.ts), for every period of
+// the acceptance CSVs (tests/reference/missing-reference.ts), for every period of
 // expected.json (they include the boundary cases: 89 vs 90 days, exactly 24
 // hours, episodes across a period boundary), with default and other thresholds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from '../server/measures/params.t
 import { concentration, missingBreakdown, monthlySeries, referredMissing, startHeatmap } from '../server/missing/views.ts';
 import { missingChildren, missingList } from '../server/missing/children.ts';
 import type { Period } from '../server/period.ts';
-import * as ref from './missing-reference.ts';
+import * as ref from './reference/missing-reference.ts';
 import { fixturePath, acceptanceExpected } from './helpers/fixtures.ts';
 
 const ACCEPTANCE = fixturePath('acceptance/');

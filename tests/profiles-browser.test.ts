@@ -10,7 +10,7 @@ import type { TestServer } from './helpers/server.ts';
 import { describeBrowser, startBrowserApp, importedFrom, type BrowserApp } from './helpers/browser.ts';
 import { formatCount } from '../client/src/format.ts';
 import { codeLabel } from '../client/src/labels.ts';
-import * as ref from './profiles-reference.ts';
+import * as ref from './reference/profiles-reference.ts';
 import { fixturePath, expectedPeriod, expectedNumber } from './helpers/fixtures.ts';
 
 const ACCEPTANCE = fixturePath('acceptance/');

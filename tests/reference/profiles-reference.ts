@@ -2,7 +2,7 @@
 // the CSV rows of an extract folder (no SQL, no import code): the tests compare
 // the API with it. Follows extracts.md (not-recorded markers, UK/ISO dates,
 // header spellings, codes case-insensitive) and the definitions of sql/profiles.
-import { readExtractRecords } from './reference/csv-reference.ts';
+import { readExtractRecords } from './csv-reference.ts';
 
 function isoDate(v: string | null): string | null {
   if (v === null) return null;

@@ -3,7 +3,7 @@
 // the missing tests compare the views and lists with it. Follows extracts.md
 // (not-recorded markers, UK/ISO dates and datetimes, header spellings, codes
 // case-insensitive) and the definitions written in sql/missing.
-import { readExtractRecords } from './reference/csv-reference.ts';
+import { readExtractRecords } from './csv-reference.ts';
 
 /** A local datetime as written: ISO date, hour, and milliseconds on a naive (UTC) clock. */
 export interface Stamp {
