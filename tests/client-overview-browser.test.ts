@@ -2,7 +2,7 @@
 // data: headline cards and figures equal the expected figures, the period lives
 // in the URL (back/forward, reload), a missing API shows an error box, 401 goes
 // to the login page, and no console errors. Skipped only when no Chromium is
-// installed and REQUIRE_BROWSER is not set (CI sets it).
+// installed and neither CI=true nor REQUIRE_BROWSER=1 is set.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestServer } from './helpers/server.ts';

@@ -2,7 +2,7 @@
 // real Trafford boundaries: every map renders (with its table and the Crown
 // copyright attribution), options live in the URL, no console errors, and no
 // request leaves the machine. Skipped only when no Chromium is installed and
-// REQUIRE_BROWSER is not set.
+// neither CI=true nor REQUIRE_BROWSER=1 is set.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Database } from '../server/db.ts';

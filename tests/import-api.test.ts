@@ -95,6 +95,7 @@ describe('npm run import', () => {
     const bad = await cli(dbPath, writeBatch({ 'offenders.csv': `${OFFENDERS}\nP1,2024-06-01,30,M,,,lone,,suspect` }));
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('offenders.csv:4:offender_id — "P1" — duplicate offender_id (first at row 2)');
+    expect(bad.stderr).toMatch(/why each kind of problem is refused: docs\/extracts\.md \(\/.*\/docs\/extracts\.md\)/);
 
     const held = await Database.open(dbPath);
     try {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../server/db.ts';
 import { importFolder } from '../server/import/index.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
-import * as ref from './missing-reference.ts';
+import * as ref from './reference/missing-reference.ts';
 import { fixturePath, acceptanceExpected, expectedNumber } from './helpers/fixtures.ts';
 
 const ACCEPTANCE = fixturePath('acceptance/');

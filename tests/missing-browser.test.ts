@@ -2,7 +2,7 @@
 // five charts each with its table, the lists of children, a threshold control
 // that changes the figures and survives a reload, no console errors and no
 // request leaving the machine. Skipped only when no Chromium is installed and
-// REQUIRE_BROWSER is not set (CI sets it).
+// neither CI=true nor REQUIRE_BROWSER=1 is set.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestServer } from './helpers/server.ts';

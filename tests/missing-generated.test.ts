@@ -3,7 +3,7 @@
 // not-recorded markers, mixed-case codes, ongoing episodes, episodes of exactly
 // 24 and 48 hours, 89- and 90-day repeat windows and episodes across a period
 // boundary), compared with the independent computation of
-// tests/missing-reference.ts for several periods and thresholds.
+// tests/reference/missing-reference.ts for several periods and thresholds.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from '../server/measures/params.t
 import { concentration, missingBreakdown, startHeatmap } from '../server/missing/views.ts';
 import { missingChildren } from '../server/missing/children.ts';
 import type { Period } from '../server/period.ts';
-import * as ref from './missing-reference.ts';
+import * as ref from './reference/missing-reference.ts';
 
 function prng(seed: number): () => number {
   return () => {

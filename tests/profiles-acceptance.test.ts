@@ -1,12 +1,12 @@
 // The profile pages' figures on the acceptance extracts (tests/fixtures/acceptance),
 // over HTTP, against an independent computation over the CSV rows
-// (tests/profiles-reference.ts) and, where measures.md defines the same figure,
+// (tests/reference/profiles-reference.ts) and, where measures.md defines the same figure,
 // against expected.json.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../server/db.ts';
 import { importFolder } from '../server/import/index.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
-import * as ref from './profiles-reference.ts';
+import * as ref from './reference/profiles-reference.ts';
 import { fixturePath, acceptanceExpected, expectedNumber } from './helpers/fixtures.ts';
 
 const ACCEPTANCE = fixturePath('acceptance/');

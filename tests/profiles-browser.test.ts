@@ -2,14 +2,15 @@
 // acceptance data: each renders at least four charts and two tables with the
 // expected figures, filters live in the URL and survive a reload, the network
 // answers the keyboard, no console errors and no request leaves the machine.
-// Skipped only when no Chromium is installed and REQUIRE_BROWSER is not set.
+// Skipped only when no Chromium is installed and neither CI=true nor
+// REQUIRE_BROWSER=1 is set.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestServer } from './helpers/server.ts';
 import { describeBrowser, startBrowserApp, importedFrom, type BrowserApp } from './helpers/browser.ts';
 import { formatCount } from '../client/src/format.ts';
 import { codeLabel } from '../client/src/labels.ts';
-import * as ref from './profiles-reference.ts';
+import * as ref from './reference/profiles-reference.ts';
 import { fixturePath, expectedPeriod, expectedNumber } from './helpers/fixtures.ts';
 
 const ACCEPTANCE = fixturePath('acceptance/');

@@ -2,10 +2,14 @@
 // database named by PROFILER_DB (default data/profiler.duckdb). Prints every
 // problem and exits 1 when the batch is refused; nothing is stored then.
 import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { configFromEnv } from '../config.ts';
 import { Database } from '../db.ts';
 import { importFolder } from '../import/index.ts';
 import { auditLogFor } from '../audit/log.ts';
+
+/** The analysts' description of the input format, in this checkout (printed with a refusal). */
+const EXTRACTS_DOC = fileURLToPath(new URL('../../docs/extracts.md', import.meta.url));
 
 async function main(): Promise<number> {
   const folder = process.argv[2];
@@ -53,6 +57,7 @@ async function main(): Promise<number> {
     if (!result.ok) {
       console.error(`\nImport refused: ${result.problems.length} problems. Nothing was stored; the data already held is unchanged.\n`);
       console.error(result.report);
+      console.error(`\nThe input format, and why each kind of problem is refused: docs/extracts.md (${EXTRACTS_DOC}).`);
       return 1;
     }
     console.log(`\nImport ${result.importId} stored:`);

@@ -1,5 +1,5 @@
 // Extract import: a batch of files (a folder, or an upload) is read into
-// staging tables, validated against the contract (../shared/spec/extracts.md)
+// staging tables, validated against the contract (docs/extracts.md)
 // as a whole, and only then written, in one transaction, replacing the
 // extracts it contains and keeping the others. A rejected batch stores
 // nothing and lists every problem as `file:row:column — value — what is wrong`.

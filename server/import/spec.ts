@@ -1,4 +1,4 @@
-// The input contract of ../shared/spec/extracts.md as data: every extract's
+// The input contract of docs/extracts.md as data: every extract's
 // columns, their types, code lists, ranges, keys and references. The reader,
 // validation and storage code is generated from these constants, so the SQL
 // identifiers it uses come only from here.

@@ -1,4 +1,4 @@
-// The extracts of the contract (../shared/spec/extracts.md): file name, header and row of each.
+// The extracts of the contract (docs/extracts.md): file name, header and row of each.
 import { isoDate, isoDateTime } from './calendar.ts';
 import type { Case, Disruption, Episode, Link, Location, LocationReport, Offender } from './model.ts';
 import type { PopulationRow } from './population.ts';

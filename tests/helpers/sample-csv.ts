@@ -1,6 +1,8 @@
-// Reads the generator's CSV output as plain text (the generated files never need quoting).
+// Reads the generator's CSV output with the test references' one CSV reader
+// (tests/reference/csv-reference.ts), keeping each row's width to check against the header.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseCsv } from '../reference/csv-reference.ts';
 
 export interface Csv {
   header: string[];
@@ -9,9 +11,7 @@ export interface Csv {
 }
 
 export function readCsv(dir: string, file: string): Csv {
-  const [head, ...lines] = readFileSync(join(dir, file), 'utf8').trimEnd().split('\n');
-  const header = head.split(',');
-  const cells = lines.map((line) => line.split(','));
+  const [header, ...cells] = parseCsv(readFileSync(join(dir, file), 'utf8'));
   return {
     header,
     rows: cells.map((c) => Object.fromEntries(header.map((h, i) => [h, c[i]]))),

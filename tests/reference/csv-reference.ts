@@ -2,7 +2,11 @@
 // DuckDB, no project code): UTF-8 with an optional BOM, RFC 4180 quoting
 // (quoted commas, doubled quotes, line breaks inside quotes), CRLF or LF,
 // header names matched case-insensitively after trimming, spaces and hyphens
-// counting as underscores.
+// counting as underscores. The one CSV reader of the test references
+// (extracts, missing and profile references all read through it).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { recorded } from './values-reference.ts';
 
 /** Splits CSV text into rows of fields (RFC 4180); blank lines are skipped. */
 export function parseCsv(text: string): string[][] {
@@ -57,4 +61,11 @@ export function readCsvRecords(text: string): Record<string, string>[] {
   if (!header) return [];
   const names = header.map(normaliseHeader);
   return body.map((fields) => Object.fromEntries(names.map((n, i) => [n, fields[i] ?? ''])));
+}
+
+/** The rows of `<name>.csv` in a folder, every cell trimmed and a not-recorded marker as null; no rows when the file is absent. */
+export function readExtractRecords(dir: string, name: string): Record<string, string | null>[] {
+  const path = join(dir, `${name}.csv`);
+  if (!existsSync(path)) return [];
+  return readCsvRecords(readFileSync(path, 'utf8')).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, recorded(v)])));
 }

@@ -84,7 +84,7 @@ function outcome(answer: Answer): HTMLElement[] {
   }
   return [h('div', { class: 'error-box import-problems', role: 'alert' },
     h('h2', { id: 'import-result-h', class: 'error-title' }, `Nothing was imported: ${formatCount(answer.problems.length)} problem${answer.problems.length === 1 ? '' : 's'} found`),
-    h('p', {}, 'The batch is all-or-nothing: correct the files and import them again. The data already held is unchanged.'),
+    h('p', {}, 'The batch is all-or-nothing: correct the files and import them again. The data already held is unchanged. Every column, code and rule, and why a file is refused, is described in docs/extracts.md in the Problem Profiler folder.'),
     h('ol', { class: 'problem-list' }, ...answer.problems.map((p) => h('li', {}, h('code', {}, problemText(p))))),
     ...warnings)];
 }

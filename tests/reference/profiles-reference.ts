@@ -2,44 +2,7 @@
 // the CSV rows of an extract folder (no SQL, no import code): the tests compare
 // the API with it. Follows extracts.md (not-recorded markers, UK/ISO dates,
 // header spellings, codes case-insensitive) and the definitions of sql/profiles.
-import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-
-type Rec = Record<string, string | null>;
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [], cell = '', quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
-  return rows.filter((r) => r.some((c) => c.trim() !== ''));
-}
-
-const MARKERS = new Set(['', 'null', 'n/a', 'not recorded', 'not known', 'unknown']);
-
-function readExtract(dir: string, name: string): Rec[] {
-  const path = join(dir, `${name}.csv`);
-  if (!existsSync(path)) return [];
-  const [header, ...body] = parseCsv(readFileSync(path, 'utf8'));
-  const keys = header.map((h) => h.trim().toLowerCase().replace(/[ -]/g, '_'));
-  return body.map((cells) => Object.fromEntries(keys.map((k, i) => {
-    const v = (cells[i] ?? '').trim();
-    return [k, MARKERS.has(v.toLowerCase()) ? null : v];
-  })));
-}
+import { readExtractRecords } from './csv-reference.ts';
 
 function isoDate(v: string | null): string | null {
   if (v === null) return null;
@@ -65,22 +28,22 @@ export interface Report { location_id: string; case_id: string; reported_on: str
 export interface Data { cases: Case[]; offenders: Offender[]; links: Link[]; reports: Report[] }
 
 export function loadData(dir: string): Data {
-  const cases = readExtract(dir, 'cases').map((r): Case => ({
+  const cases = readExtractRecords(dir, 'cases').map((r): Case => ({
     case_id: r.case_id!, child_id: r.child_id!, referral_date: isoDate(r.referral_date)!, age: int(r.age_at_referral),
     sex: upper(r.sex), ethnicity: upper(r.ethnicity), looked_after: upper(r.looked_after), home_ward: upper(r.home_ward),
     referral_source: lower(r.referral_source), risk_level: lower(r.risk_level), cse_model: lower(r.cse_model),
     vulnerabilities: r.vulnerabilities === null ? null
       : [...new Set(r.vulnerabilities.split(';').map((x) => x.trim().toLowerCase()).filter((x) => x !== ''))],
   }));
-  const offenders = readExtract(dir, 'offenders').map((r): Offender => ({
+  const offenders = readExtractRecords(dir, 'offenders').map((r): Offender => ({
     offender_id: r.offender_id!, first_identified: isoDate(r.first_identified)!, age: int(r.age_at_identification),
     sex: upper(r.sex), ethnicity: upper(r.ethnicity), home_ward: upper(r.home_ward), role: lower(r.role),
     group_id: r.group_id, status: lower(r.status),
   }));
-  const links = readExtract(dir, 'case_offender_links').map((r): Link => ({
+  const links = readExtractRecords(dir, 'case_offender_links').map((r): Link => ({
     case_id: r.case_id!, offender_id: r.offender_id!, linked_on: isoDate(r.linked_on)!, relationship: lower(r.relationship),
   }));
-  const reports = readExtract(dir, 'location_reports').map((r): Report => ({
+  const reports = readExtractRecords(dir, 'location_reports').map((r): Report => ({
     location_id: r.location_id!, case_id: r.case_id!, reported_on: isoDate(r.reported_on)!,
   }));
   return { cases, offenders, links, reports };

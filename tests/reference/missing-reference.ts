@@ -3,44 +3,7 @@
 // the missing tests compare the views and lists with it. Follows extracts.md
 // (not-recorded markers, UK/ISO dates and datetimes, header spellings, codes
 // case-insensitive) and the definitions written in sql/missing.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-type Rec = Record<string, string | null>;
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(cell), rows.push(row), (row = []), (cell = '');
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) row.push(cell), rows.push(row);
-  return rows.filter((r) => r.some((c) => c.trim() !== ''));
-}
-
-const NOT_RECORDED = new Set(['', 'null', 'n/a', 'not recorded', 'not known', 'unknown']);
-
-function readCsv(path: string): Rec[] {
-  const [header, ...body] = parseCsv(readFileSync(path, 'utf8'));
-  const keys = header.map((h) => h.trim().toLowerCase().replace(/[ -]/g, '_'));
-  return body.map((cells) => Object.fromEntries(keys.map((k, i) => {
-    const v = (cells[i] ?? '').trim();
-    return [k, NOT_RECORDED.has(v.toLowerCase()) ? null : v];
-  })));
-}
+import { readExtractRecords } from './csv-reference.ts';
 
 /** A local datetime as written: ISO date, hour, and milliseconds on a naive (UTC) clock. */
 export interface Stamp {
@@ -78,7 +41,7 @@ export interface Case {
 }
 
 export function readMissing(dir: string): { episodes: Episode[]; cases: Case[] } {
-  const episodes = readCsv(join(dir, 'missing_episodes.csv')).map((r) => ({
+  const episodes = readExtractRecords(dir, 'missing_episodes').map((r) => ({
     episode_id: r.episode_id!,
     child_id: r.child_id!,
     start: stamp(r.start!),
@@ -88,7 +51,7 @@ export function readMissing(dir: string): { episodes: Episode[]; cases: Case[] }
     found_ward: r.found_ward === null ? null : r.found_ward.toUpperCase(),
     found_location_type: lower(r.found_location_type),
   }));
-  const cases = readCsv(join(dir, 'cases.csv')).map((r) => ({
+  const cases = readExtractRecords(dir, 'cases').map((r) => ({
     case_id: r.case_id!,
     child_id: r.child_id!,
     referral_date: dateOf(r.referral_date)!,
