@@ -17,7 +17,7 @@ import { parseBoundaries, type Boundary } from './boundaries.ts';
 import { importAuditEntry, recordImport, storeBoundaries, storeExtract, type ImportedFile } from './store.ts';
 import { auditLogFor } from '../audit/log.ts';
 import { failed, stagingTable, type StagedFile } from './staging.ts';
-import { keptReferenceWarnings } from './kept.ts';
+import { keptReferenceProblems } from './kept.ts';
 import { makeScratchDir } from './scratch.ts';
 
 export type { ImportProblem } from './problems.ts';
@@ -141,11 +141,12 @@ async function runImport(db: Database, input: { name: string; path: string }[], 
         progress({ file: s.file, phase: 'validating', rows: s.rows });
         problems.push(...(await validateStaged(conn, s, targets)));
       }
+      // Kept rows the batch would leave pointing at nothing: looked for once the batch itself is sound.
+      if (!problems.length) problems.push(...(await keptReferenceProblems(conn, staged)));
       if (problems.length) {
         const sorted = sortProblems(problems);
         return { ok: false as const, problems: sorted, report: buildReport(sorted), warnings };
       }
-      warnings.push(...(await keptReferenceWarnings(conn, staged)));
 
       const files: ImportedFile[] = [
         ...staged.map((s) => ({ extract: s.spec.name, file: s.file, rows: s.rows, sha256: hashes.get(s.file)! })),
