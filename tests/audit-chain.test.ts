@@ -17,6 +17,7 @@ import { importFolder } from '../server/import/index.ts';
 import { GOOD_BATCH, writeBatch } from './fixtures/extract-batch.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'audit-chain-'));
+const root = resolve(import.meta.dirname, '..');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 const newPath = () => join(dir, `t${++n}.duckdb`);
@@ -70,10 +71,28 @@ describe('keyed audit chain', () => {
     });
   });
 
-  it('detects the deletion of the newest 200 entries, and the writer refuses to continue until accepted', async () => {
+  it('keeps the key where PROFILER_AUDIT_KEY_FILE says', async () => {
+    const keyFile = join(dir, 'elsewhere.key');
+    process.env.PROFILER_AUDIT_KEY_FILE = keyFile;
+    try {
+      const path = await trail(2);
+      expect(existsSync(keyFile) && existsSync(`${keyFile}.head`)).toBe(true);
+      expect(existsSync(`${path}.audit-key`)).toBe(false);
+      await withDb(path, async (db) => expect(await verifyAudit(db)).toMatchObject({ ok: true, entries: 2 }));
+    } finally {
+      delete process.env.PROFILER_AUDIT_KEY_FILE;
+    }
+  });
+
+  it('detects the deletion of the newest 200 entries (npm run audit -- verify fails, saying where), and the writer refuses to continue until accepted', async () => {
     const path = await trail(500);
+    await withDb(path, (db) => db.all('DELETE FROM audit_log WHERE seq > 300'));
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/audit.ts', 'verify'], {
+      cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, PROFILER_DB: path },
+    });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr.trim()).toBe('Audit trail broken at entry 301: the trail ends at entry 300 but its recorded head is entry 500: the newest 200 entries were removed.');
     await withDb(path, async (db) => {
-      await db.all('DELETE FROM audit_log WHERE seq > 300');
       expect(await verifyAudit(db)).toEqual({
         ok: false,
         entries: 300,
@@ -205,7 +224,6 @@ describe('entries written with the change', () => {
   it('keeps the entry of an import when the process is killed right after it commits', () => {
     const path = newPath();
     const script = join(dir, 'import-then-kill.mts');
-    const root = resolve(import.meta.dirname, '..');
     writeFileSync(
       script,
       `import { Database } from ${JSON.stringify(join(root, 'server/db.ts'))};

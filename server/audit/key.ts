@@ -4,7 +4,7 @@
 // For a database file they are `<database>.audit-key` (created on first start,
 // mode 0600; PROFILER_AUDIT_KEY_FILE names another place) and the head beside
 // the key, `<key file>.head`, rewritten after every write and signed with the
-// key. An in-memory database (tests) has a key and head of its own process.
+// key. An in-memory database (tests) has a key and head of its own, in memory.
 import { randomBytes, createHmac, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync, chmodSync } from 'node:fs';
 import type { ChainHead } from './chain.ts';
@@ -26,9 +26,10 @@ export interface KeyStore {
   writeHead(head: RecordedHead): void;
 }
 
+/** The key file of a database file; null for an in-memory database (its key lives and dies with the process). */
 export function auditKeyPath(dbPath: string, env: NodeJS.ProcessEnv = process.env): string | null {
-  if (env.PROFILER_AUDIT_KEY_FILE) return env.PROFILER_AUDIT_KEY_FILE;
-  return dbPath === ':memory:' ? null : `${dbPath}.audit-key`;
+  if (dbPath === ':memory:') return null;
+  return env.PROFILER_AUDIT_KEY_FILE || `${dbPath}.audit-key`;
 }
 
 export function keyStoreFor(dbPath: string, env: NodeJS.ProcessEnv = process.env): KeyStore {
