@@ -10,6 +10,8 @@ export interface Config {
    */
   trustProxy: boolean | number | string;
   dbPath: string;
+  /** Where the audit trail's key of dbPath is kept; null → `<dbPath>.audit-key` (server/audit/key.ts). */
+  auditKeyFile: string | null;
   /** Small-number suppression threshold: counts 1..threshold are withheld where figures leave the analyst. */
   suppressionThreshold: number;
   /** Idle session timeout in minutes. */
@@ -24,6 +26,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST?.trim() || '127.0.0.1',
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     dbPath: env.PROFILER_DB || 'data/profiler.duckdb',
+    auditKeyFile: env.PROFILER_AUDIT_KEY_FILE?.trim() || null,
     suppressionThreshold: intOr(env.PROFILER_SUPPRESSION_THRESHOLD, 5),
     sessionIdleMinutes: intOr(env.PROFILER_SESSION_IDLE_MINUTES, 30),
     areaName: env.PROFILER_AREA_NAME?.trim() || null,

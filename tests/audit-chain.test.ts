@@ -73,14 +73,22 @@ describe('keyed audit chain', () => {
 
   it('keeps the key where PROFILER_AUDIT_KEY_FILE says', async () => {
     const keyFile = join(dir, 'elsewhere.key');
-    process.env.PROFILER_AUDIT_KEY_FILE = keyFile;
+    const path = join(dir, 'main.duckdb');
+    const saved = { PROFILER_AUDIT_KEY_FILE: process.env.PROFILER_AUDIT_KEY_FILE, PROFILER_DB: process.env.PROFILER_DB };
+    Object.assign(process.env, { PROFILER_AUDIT_KEY_FILE: keyFile, PROFILER_DB: path });
     try {
-      const path = await trail(2);
+      await withDb(path, (db) => auditLogFor(db).recordNow({ event: 'request' }));
       expect(existsSync(keyFile) && existsSync(`${keyFile}.head`)).toBe(true);
       expect(existsSync(`${path}.audit-key`)).toBe(false);
-      await withDb(path, async (db) => expect(await verifyAudit(db)).toMatchObject({ ok: true, entries: 2 }));
+      await withDb(path, async (db) => expect(await verifyAudit(db)).toMatchObject({ ok: true, entries: 1 }));
+      // Another database (a benchmark's, a test's) keeps its own key beside it.
+      const other = await trail(1);
+      expect(existsSync(`${other}.audit-key`)).toBe(true);
     } finally {
-      delete process.env.PROFILER_AUDIT_KEY_FILE;
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
     }
   });
 

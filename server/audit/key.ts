@@ -7,7 +7,9 @@
 // key. An in-memory database (tests) has a key and head of its own, in memory.
 import { randomBytes, createHmac, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync, chmodSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { ChainHead } from './chain.ts';
+import { configFromEnv } from '../config.ts';
 
 /** The head recorded outside the database, with the start of the keyed chain it belongs to. */
 export interface RecordedHead extends ChainHead {
@@ -26,10 +28,23 @@ export interface KeyStore {
   writeHead(head: RecordedHead): void;
 }
 
-/** The key file of a database file; null for an in-memory database (its key lives and dies with the process). */
+/**
+ * The key file of a database file: PROFILER_AUDIT_KEY_FILE for the database
+ * PROFILER_DB names, `<database>.audit-key` for any other (a benchmark's or a
+ * test's never shares it); null for an in-memory database (its key lives and
+ * dies with the process).
+ */
 export function auditKeyPath(dbPath: string, env: NodeJS.ProcessEnv = process.env): string | null {
   if (dbPath === ':memory:') return null;
-  return env.PROFILER_AUDIT_KEY_FILE || `${dbPath}.audit-key`;
+  const config = configFromEnv(env);
+  if (config.auditKeyFile && resolve(dbPath) === resolve(config.dbPath)) return config.auditKeyFile;
+  return `${dbPath}.audit-key`;
+}
+
+/** The key and head files of a database file (for whoever deletes the database to start afresh). */
+export function auditFiles(dbPath: string, env: NodeJS.ProcessEnv = process.env): string[] {
+  const key = auditKeyPath(dbPath, env);
+  return key ? [key, `${key}.head`] : [];
 }
 
 export function keyStoreFor(dbPath: string, env: NodeJS.ProcessEnv = process.env): KeyStore {
