@@ -20,10 +20,11 @@ import { sql } from '../sql.ts';
 import { runAll } from '../db.ts';
 import { GENESIS, keyedHash, verifyChain, type AuditFields, type AuditRow, type ChainHead, type VerifyResult } from './chain.ts';
 import { keyStoreFor, type KeyStore } from './key.ts';
+import type { AuditEventName } from '../../client/src/audit-events.ts';
 
 /** What callers record; seq, time and hashes are added here. */
 export interface AuditEvent {
-  event: 'login' | 'login_failed' | 'logout' | 'request' | 'denied' | 'export' | 'import' | 'account' | 'audit';
+  event: AuditEventName;
   username?: string | null;
   role?: string | null;
   address?: string | null;
