@@ -1,7 +1,8 @@
 // Signing in and out. POST /api/session checks the password (throttled per
-// account and address, server/auth/throttle.ts), starts a session and sets its cookie; GET answers who
-// is signed in with the CSRF token the client sends on state-changing requests;
-// DELETE signs out. Every sign-in, failed or not, is audited.
+// account and address, server/auth/throttle.ts), starts a session and sets its
+// cookie; GET answers who is signed in with the CSRF token the client sends on
+// state-changing requests; DELETE signs out. Every sign-in, failed or not, is
+// audited.
 import type { Request, Response } from 'express';
 import type { AppContext } from '../app.ts';
 import type { RouteDef } from './registry.ts';
@@ -17,8 +18,9 @@ function sessionBody(s: Session, idleMinutes: number) {
 
 function credential(body: unknown, name: 'username' | 'password'): string {
   const v = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
-  // The same bound as when a password is set (server/auth/users.ts).
-  if (typeof v !== 'string' || v === '' || v.length > MAX_PASSWORD_LENGTH) throw badRequest(`Give a ${name}.`, name);
+  if (typeof v !== 'string' || v === '') throw badRequest(`Give a ${name}.`, name);
+  // The password's bound is the one it was set with (server/auth/users.ts); a username is far shorter.
+  if (v.length > MAX_PASSWORD_LENGTH) throw badRequest(`A ${name} has at most ${MAX_PASSWORD_LENGTH} characters.`, name);
   return v;
 }
 
