@@ -45,6 +45,8 @@ export function createApp(ctx: AppContext, guard: Guard = authGuard(ctx)): expre
   // API answers are Cache-Control: no-store (server/auth/headers.ts), so an ETag would never be used: not computed.
   app.set('etag', false);
   app.set('query parser', 'simple');
+  // Behind a TLS reverse proxy (TRUST_PROXY): req.protocol, req.host, req.secure and req.ip come from its X-Forwarded-* headers.
+  app.set('trust proxy', ctx.config.trustProxy);
   app.use(securityHeaders);
   app.use(express.json({ limit: '100kb' }));
 

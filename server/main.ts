@@ -1,5 +1,8 @@
-// `npm start`: open the database, load the demo area when it holds no extracts,
-// build the client when needed, and serve on PORT (default 3000).
+// `npm start`: open the database and check its audit trail, remove the
+// temporary uploads of a killed run, load the demo area when the database
+// holds no extracts, build the client when needed, and serve on HOST:PORT
+// (loopback unless HOST says otherwise: a team is served through a TLS reverse
+// proxy, README "Serving a team").
 import { auditLogFor } from './audit/log.ts';
 import { configFromEnv } from './config.ts';
 import { Database } from './db.ts';
@@ -7,12 +10,17 @@ import { createApp } from './app.ts';
 import { ensureFirstAdmin } from './auth/first-start.ts';
 import { ensureClientBuilt } from './build-client.ts';
 import { hasExtracts } from './import/index.ts';
+import { removeStaleScratchDirs } from './import/scratch.ts';
 import { loadDemoArea } from './demo.ts';
 
 async function main(): Promise<void> {
   const config = configFromEnv();
   const db = await Database.open(config.dbPath);
   console.log(`Database: ${config.dbPath}`);
+  // Refuses to start on a trail whose key or recorded head does not match (the message says what to do).
+  await auditLogFor(db).open();
+  const removed = removeStaleScratchDirs();
+  if (removed.length) console.log(`Removed ${removed.length} temporary upload folder(s) left by an interrupted run.`);
   if (!(await hasExtracts(db))) {
     console.log('The database holds no extracts: loading the fictional demo area from data-samples/ (synthetic data).');
     const result = await loadDemoArea(db);
@@ -25,8 +33,13 @@ async function main(): Promise<void> {
   await ensureFirstAdmin(db);
   await ensureClientBuilt();
   const app = createApp({ db, config });
-  const server = app.listen(config.port, () => {
-    console.log(`Problem Profiler at http://localhost:${config.port}`);
+  const server = app.listen(config.port, config.host, () => {
+    const shown = config.host.includes(':') ? `[${config.host}]` : config.host;
+    console.log(`Problem Profiler at http://${shown}:${config.port}${config.trustProxy === false ? '' : ` (behind a reverse proxy: TRUST_PROXY=${config.trustProxy})`}`);
+  });
+  server.on('error', (e) => {
+    console.error(`Cannot listen on ${config.host}:${config.port}: ${e.message}`);
+    process.exit(1);
   });
   const stop = () => {
     server.close();

@@ -20,3 +20,10 @@ WHERE ($username IS NULL OR username = $username)
   AND ($to IS NULL OR logged_at < $to)
 ORDER BY seq DESC
 LIMIT $limit;
+
+-- name: keyed_from
+-- The first entry of the keyed chain (entries before it were written by an earlier version, SHA-256 only).
+SELECT keyed_from FROM audit_chain;
+
+-- name: entry_hash
+SELECT hash FROM audit_log WHERE seq = $seq;

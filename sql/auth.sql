@@ -20,3 +20,6 @@ UPDATE users SET disabled = $disabled WHERE username = $username;
 
 -- name: set_password
 UPDATE users SET password_hash = $password_hash, password_set_at = now()::TIMESTAMP WHERE username = $username;
+
+-- name: count_enabled_admins
+SELECT count(*) AS n FROM users WHERE role = 'admin' AND NOT disabled;

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { addUser, findUser } from '../server/auth/users.ts';
 import { SessionStore } from '../server/auth/sessions.ts';
-import { LoginThrottle } from '../server/auth/throttle.ts';
 import { ensureFirstAdmin } from '../server/auth/first-start.ts';
 import { Database } from '../server/db.ts';
 
@@ -76,27 +75,6 @@ describe('throttling', () => {
     expect(Number(r.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
   });
 
-  it('doubles the delay with every further failure and forgets after success', () => {
-    let now = 0;
-    const t = new LoginThrottle(() => now);
-    for (let i = 0; i < 5; i++) t.fail('u', 'ip');
-    expect(t.waitMs('u', 'other')).toBe(1000);
-    now = 1000;
-    expect(t.waitMs('u', 'other')).toBe(0);
-    t.fail('u', 'ip');
-    expect(t.waitMs('u', 'other')).toBe(2000);
-    t.fail('u', 'ip');
-    expect(t.waitMs('u', 'other')).toBe(4000);
-    t.succeed('u', 'ip');
-    expect(t.waitMs('u', 'other')).toBe(0);
-  });
-
-  it('throttles an address trying many accounts', () => {
-    const t = new LoginThrottle(() => 0);
-    for (let i = 0; i < 20; i++) t.fail(`user${i}`, 'ip');
-    expect(t.waitMs('fresh', 'ip')).toBe(1000);
-    expect(t.waitMs('fresh', 'elsewhere')).toBe(0);
-  });
 });
 
 describe('sessions', () => {

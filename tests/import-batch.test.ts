@@ -79,20 +79,18 @@ describe('batches', () => {
   it('replace the extracts they contain, keep the others, and record the history with SHA-256', async () => {
     const db = await goodDb();
     const before = await snapshot(db);
-    const newCases = [CASES.split('\n')[0], 'K1,C1,01/04/2024,,14,F,WBRI,Y,N,,police,high,online,,open'].join('\n');
+    // K3 goes; K1 and K2, which the kept links, reports and disruptions name, stay (tests/import-kept-links.test.ts: otherwise refused).
+    const newCases = [CASES.split('\n')[0], 'K1,C1,01/04/2024,,14,F,WBRI,Y,N,,police,high,online,,open', 'K2,C2,2024-05-02,,15,M,,N,N,,health,low,peer,,open'].join('\n');
     const dir = writeBatch({ 'cases.csv': newCases });
     const r = accepted(await importFolder(db, dir, { source: 'cli', importedBy: 'tester' }));
-    expect(r.warnings).toEqual([
-      'case_offender_links kept from an earlier import: 1 rows refer to a case_id that is not in the new cases.csv',
-      'location_reports kept from an earlier import: 1 rows refer to a case_id that is not in the new cases.csv',
-    ]);
+    expect(r.warnings).toEqual([]);
     const after = await snapshot(db);
-    expect(after).toEqual({ ...before, cases: 1, imports: 2, import_files: before.import_files + 1, dataVersion: before.dataVersion + 1 });
+    expect(after).toEqual({ ...before, cases: 2, imports: 2, import_files: before.import_files + 1, dataVersion: before.dataVersion + 1 });
 
     const history = await listImports(db);
     expect(history.map((h) => [h.importId, h.source, h.importedBy])).toEqual([[r.importId, 'cli', 'tester'], [r.importId - 1, 'demo', null]]);
     expect(history[0].files).toEqual([
-      { extract: 'cases', file: 'cases.csv', rows: 1, sha256: createHash('sha256').update(newCases).digest('hex') },
+      { extract: 'cases', file: 'cases.csv', rows: 2, sha256: createHash('sha256').update(newCases).digest('hex') },
     ]);
     expect(history[1].files.map((f) => [f.extract, f.rows])).toEqual([
       ['case_offender_links', 2], ['cases', 3], ['disruptions', 2], ['location_reports', 2], ['locations', 2], ['missing_episodes', 2], ['offenders', 2], ['population', 3],

@@ -1,7 +1,8 @@
 // Security headers on every answer: a strict Content-Security-Policy (scripts
 // only from this site, never inline; inline styles are allowed because the
-// charts set SVG style attributes), no referrer, no framing, and no caching of
-// API answers.
+// charts set SVG style attributes), no referrer, no framing, no caching of
+// API answers, and HSTS over HTTPS (req.secure: behind a TLS reverse proxy
+// with TRUST_PROXY, from its X-Forwarded-Proto).
 import type { RequestHandler } from 'express';
 
 const CSP = [

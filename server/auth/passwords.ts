@@ -5,6 +5,8 @@ import { randomInt } from 'node:crypto';
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export const MIN_PASSWORD_LENGTH = 10;
+/** Longer passwords are refused when set and at sign-in alike (and bound argon2's work per attempt). */
+export const MAX_PASSWORD_LENGTH = 256;
 
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, OPTIONS);

@@ -1,6 +1,8 @@
 // Sessions held in memory: a random token in an HttpOnly cookie, looked up by
 // its SHA-256 (so the map never holds a usable token), with an idle timeout
-// and an absolute lifetime. A restart signs everyone out.
+// and an absolute lifetime. A restart signs everyone out. The cookie is Secure
+// whenever the request came over HTTPS (req.secure, which believes a TLS reverse
+// proxy's X-Forwarded-Proto when TRUST_PROXY is set).
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from './roles.ts';
 

@@ -1,8 +1,12 @@
 // Accounts kept in the database. Used by the session routes, the admin user
-// routes and `npm run users` (server/cli/users.ts).
-import type { Database } from '../db.ts';
+// routes and `npm run users` (server/cli/users.ts). Every change is written
+// with its `account` audit entry in one transaction (server/audit/log.ts).
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { runAll, type Database } from '../db.ts';
+import { sql } from '../sql.ts';
 import { HttpError, badRequest } from '../errors.ts';
-import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
+import { auditLogFor, type AuditEvent } from '../audit/log.ts';
+import { generatePassword, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords.ts';
 import { isRole, type Role } from './roles.ts';
 
 export interface UserRecord {
@@ -20,6 +24,11 @@ export interface UserListing {
   password_set_at: string;
 }
 
+/** Who makes a change, as written in its audit entry (the HTTP request's fields, or a CLI's). */
+export type Actor = Omit<AuditEvent, 'event' | 'details'>;
+
+const SYSTEM: Actor = { username: 'system' };
+
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 
 export function normaliseUsername(name: unknown): string {
@@ -28,9 +37,10 @@ export function normaliseUsername(name: unknown): string {
   return n;
 }
 
+/** The same bounds as sign-in (server/routes/session.ts): a password that can be set can be used. */
 function checkPassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw badRequest(`A password needs at least ${MIN_PASSWORD_LENGTH} characters.`, 'password');
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
+    throw badRequest(`A password has ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`, 'password');
   }
 }
 
@@ -49,36 +59,62 @@ export async function listUsers(db: Database): Promise<UserListing[]> {
   return (await db.named('auth#list_users')) as unknown as UserListing[];
 }
 
+/** Runs an account change and writes its audit entry, in one transaction. */
+function change<T>(db: Database, by: Actor, details: (out: T) => Record<string, unknown>, fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+  return auditLogFor(db).change(null, fn, (out) => ({ ...by, event: 'account', details: details(out) }));
+}
+
+async function existing(c: DuckDBConnection, name: unknown): Promise<{ username: string; role: string; disabled: boolean }> {
+  const username = normaliseUsername(name);
+  const [row] = await runAll(c, sql('auth#find_user').sql, { username });
+  if (!row) throw new HttpError(404, `No user named ${username}.`);
+  return { username, role: String(row.role), disabled: row.disabled === true };
+}
+
 /** Creates an account; generates the password when none is given. Returns the password (to show once). */
-export async function addUser(db: Database, name: unknown, role: unknown, password?: string): Promise<{ username: string; password: string; generated: boolean }> {
+export async function addUser(
+  db: Database,
+  name: unknown,
+  role: unknown,
+  password?: string,
+  by: Actor = SYSTEM,
+): Promise<{ username: string; password: string; generated: boolean }> {
   const username = normaliseUsername(name);
   if (!isRole(role)) throw badRequest('The role must be admin, analyst, viewer or partner.', 'role');
-  if (await findUser(db, username)) throw new HttpError(409, `The user ${username} already exists.`, { parameter: 'username' });
   const generated = password === undefined || password === '';
   const pw = generated ? generatePassword() : password;
   checkPassword(pw);
-  await db.named('auth#insert_user', { username, role, password_hash: await hashPassword(pw) });
+  const passwordHash = await hashPassword(pw);
+  await change(db, by, () => ({ action: 'add', user: username, role }), async (c) => {
+    if ((await runAll(c, sql('auth#find_user').sql, { username })).length) throw new HttpError(409, `The user ${username} already exists.`, { parameter: 'username' });
+    await runAll(c, sql('auth#insert_user').sql, { username, role, password_hash: passwordHash });
+  });
   return { username, password: pw, generated };
 }
 
-async function existing(db: Database, name: unknown): Promise<string> {
-  const username = normaliseUsername(name);
-  if (!(await findUser(db, username))) throw new HttpError(404, `No user named ${username}.`);
-  return username;
-}
-
-export async function setDisabled(db: Database, name: unknown, disabled: boolean): Promise<string> {
-  const username = await existing(db, name);
-  await db.named('auth#set_disabled', { username, disabled });
-  return username;
+/** Disables or enables an account; the last enabled admin cannot be disabled (nobody could manage accounts then). */
+export async function setDisabled(db: Database, name: unknown, disabled: boolean, by: Actor = SYSTEM): Promise<string> {
+  return change(db, by, (username) => ({ action: disabled ? 'disable' : 'enable', user: username }), async (c) => {
+    const u = await existing(c, name);
+    if (disabled && u.role === 'admin' && !u.disabled) {
+      const [row] = await runAll(c, sql('auth#count_enabled_admins').sql);
+      if (Number(row.n) <= 1) throw new HttpError(409, `${u.username} is the last enabled admin and cannot be disabled: add or enable another admin first.`);
+    }
+    await runAll(c, sql('auth#set_disabled').sql, { username: u.username, disabled });
+    return u.username;
+  });
 }
 
 /** Sets a new password (generated when none is given) and re-enables nothing: disabled stays disabled. */
-export async function resetPassword(db: Database, name: unknown, password?: string): Promise<{ username: string; password: string; generated: boolean }> {
-  const username = await existing(db, name);
+export async function resetPassword(db: Database, name: unknown, password?: string, by: Actor = SYSTEM): Promise<{ username: string; password: string; generated: boolean }> {
   const generated = password === undefined || password === '';
   const pw = generated ? generatePassword() : password;
   checkPassword(pw);
-  await db.named('auth#set_password', { username, password_hash: await hashPassword(pw) });
+  const passwordHash = await hashPassword(pw);
+  const username = await change<string>(db, by, (u) => ({ action: 'reset-password', user: u }), async (c) => {
+    const u = await existing(c, name);
+    await runAll(c, sql('auth#set_password').sql, { username: u.username, password_hash: passwordHash });
+    return u.username;
+  });
   return { username, password: pw, generated };
 }

@@ -13,6 +13,7 @@ import { Database } from '../db.ts';
 import { importFolder } from '../import/index.ts';
 import { clientIsStale } from '../build-client.ts';
 import { auditLogFor } from '../audit/log.ts';
+import { auditFiles } from '../audit/key.ts';
 import { forgetKept } from '../cache.ts';
 import { isScaleName, type ScaleName } from '../samples/scales.ts';
 import { pages } from '../../client/src/pages/index.ts';
@@ -106,7 +107,8 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
   }
 
   mkdirSync(dirname(o.dbPath), { recursive: true });
-  for (const f of [o.dbPath, `${o.dbPath}.wal`]) rmSync(f, { force: true });
+  // A fresh database: its audit key and recorded head go with it (else the head would name entries that are gone).
+  for (const f of [o.dbPath, `${o.dbPath}.wal`, ...auditFiles(o.dbPath)]) rmSync(f, { force: true });
   const readCsv = readCsvRate(o.dataDir, o.dbPath);
   log(`DuckDB read_csv: ${Math.round(readCsv)} rows/s`);
 

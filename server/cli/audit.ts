@@ -1,18 +1,30 @@
-// `npm run audit -- verify`: recomputes the audit trail's hash chain and reports
-// the first broken entry (exit code 1), or the number of entries and the head
-// hash (worth noting elsewhere: removing the newest entries leaves an intact,
-// shorter chain that only a recorded head reveals). Run with the server stopped.
+// `npm run audit -- verify`: recomputes the audit trail's keyed chain and
+// compares its end with the head recorded outside the database; reports the
+// first broken entry and why (exit code 1), or the number of entries and the
+// head hash. Detects edited entries (even re-hashed with SHA-256), deleted
+// entries, the newest ones included, and a truncated trail.
+// `npm run audit -- accept`: after a mismatch has been looked into, records the
+// trail as it stands as the head, with an `audit` entry keeping the old and
+// new heads on record (the server refuses to start until then).
+// Run with the server stopped (it owns the database file).
+import { userInfo } from 'node:os';
 import { configFromEnv } from '../config.ts';
 import { Database } from '../db.ts';
-import { verifyAudit } from '../audit/log.ts';
+import { auditLogFor, verifyAudit } from '../audit/log.ts';
 
 async function main(): Promise<number> {
-  if (process.argv[2] !== 'verify') {
-    console.error('Usage: npm run audit -- verify');
+  const command = process.argv[2];
+  if (command !== 'verify' && command !== 'accept') {
+    console.error('Usage: npm run audit -- verify | accept');
     return 2;
   }
   const db = await Database.open(configFromEnv().dbPath);
   try {
+    if (command === 'accept') {
+      const { previous, now } = await auditLogFor(db).accept(`cli:${userInfo().username}`);
+      console.log(`Recorded head was ${previous ? `entry ${previous.seq}` : 'missing'}; the trail now ends at entry ${now.seq} (an audit entry says so).`);
+      return 0;
+    }
     const r = await verifyAudit(db);
     if (r.ok) {
       console.log(`Audit trail intact: ${r.entries} entries, head ${r.head}.`);

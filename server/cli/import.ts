@@ -44,17 +44,16 @@ async function main(): Promise<number> {
       },
     });
     for (const w of result.warnings) console.warn(`warning: ${w}`);
-    const audit = auditLogFor(db);
-    audit.record({
-      event: 'import',
-      username: process.env.USER ?? null,
-      route: 'cli:import',
-      params: { folder },
-      status: result.ok ? 200 : 422,
-      details: result.ok ? { importId: result.importId, files: result.files } : { problems: result.problems.length },
-    });
-    await audit.flush();
     if (!result.ok) {
+      // An accepted batch's entry is written in its own transaction (server/import/store.ts); a refused one changed nothing.
+      await auditLogFor(db).recordNow({
+        event: 'import',
+        username: process.env.USER ?? null,
+        route: 'npm run import',
+        params: { folder },
+        status: 422,
+        details: { problems: result.problems.length },
+      });
       console.error(`\nImport refused: ${result.problems.length} problems. Nothing was stored; the data already held is unchanged.\n`);
       console.error(result.report);
       console.error(`\nThe input format, and why each kind of problem is refused: docs/extracts.md (${EXTRACTS_DOC}).`);

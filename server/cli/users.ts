@@ -5,12 +5,11 @@
 //   disable <name>
 //   enable <name>
 //   reset-password <name>                              same password rules as add
-// Every change is written to the audit trail as an `account` event by "cli".
+// Every change is written with its `account` audit entry (by "cli") in one transaction.
 import { configFromEnv } from '../config.ts';
 import { Database } from '../db.ts';
 import { HttpError } from '../errors.ts';
-import { addUser, listUsers, resetPassword, setDisabled } from '../auth/users.ts';
-import { auditLogFor } from '../audit/log.ts';
+import { addUser, listUsers, resetPassword, setDisabled, type Actor } from '../auth/users.ts';
 
 const USAGE = 'Usage: npm run users -- add <name> --role <admin|analyst|viewer|partner> | list | disable <name> | enable <name> | reset-password <name>';
 
@@ -25,27 +24,23 @@ async function passwordFromStdin(): Promise<string | undefined> {
 
 async function run(db: Database, args: string[]): Promise<string> {
   const [command, name] = args;
-  const audit = auditLogFor(db);
-  const changed = (details: Record<string, unknown>) => audit.record({ event: 'account', username: 'cli', route: 'npm run users', details });
+  const by: Actor = { username: 'cli', route: 'npm run users' };
   switch (command) {
     case 'add': {
       const i = args.indexOf('--role');
       const role = i >= 0 ? args[i + 1] : undefined;
-      const u = await addUser(db, name, role, await passwordFromStdin());
-      changed({ action: 'add', user: u.username, role });
+      const u = await addUser(db, name, role, await passwordFromStdin(), by);
       return u.generated ? `Added ${u.username} (${role}). Password (shown once): ${u.password}` : `Added ${u.username} (${role}).`;
     }
     case 'list':
       return (await listUsers(db)).map((u) => `${u.username}\t${u.role}\t${u.disabled ? 'disabled' : 'active'}\tcreated ${u.created_at}`).join('\n') || 'No accounts.';
     case 'disable':
     case 'enable': {
-      const username = await setDisabled(db, name, command === 'disable');
-      changed({ action: command, user: username });
+      const username = await setDisabled(db, name, command === 'disable', by);
       return `${username} ${command}d.`;
     }
     case 'reset-password': {
-      const u = await resetPassword(db, name, await passwordFromStdin());
-      changed({ action: 'reset-password', user: u.username });
+      const u = await resetPassword(db, name, await passwordFromStdin(), by);
       return u.generated ? `New password for ${u.username} (shown once): ${u.password}` : `Password of ${u.username} changed.`;
     }
     default:
@@ -57,7 +52,6 @@ async function main(): Promise<void> {
   const db = await Database.open(configFromEnv().dbPath);
   try {
     console.log(await run(db, process.argv.slice(2)));
-    await auditLogFor(db).flush();
   } finally {
     db.close();
   }

@@ -3,9 +3,13 @@
 import type { ExtractSpec } from './spec.ts';
 import type { ImportProblem } from './problems.ts';
 
-/** Case-insensitive after trimming; spaces and hyphens count as underscores. */
+/**
+ * Case-insensitive after Unicode compatibility normalisation (NFKC: full-width
+ * `ＣＡＳＥ＿ＩＤ` is `case_id`) and trimming; spaces and hyphens count as underscores.
+ */
 export function normaliseHeader(h: string): string {
   return h
+    .normalize('NFKC')
     .replace(/^\uFEFF/, '')
     .trim()
     .toLowerCase()
@@ -13,24 +17,40 @@ export function normaliseHeader(h: string): string {
     .replace(/_+/g, '_');
 }
 
-// Single tokens that name a person or where they live.
+// Single tokens that name a person, where they live, or a number that
+// identifies them (NHS, CHI in Scotland, National Insurance, Police National
+// Computer, unique pupil number).
 const IDENTIFIER_TOKENS = new Set([
   'name', 'names', 'forename', 'forenames', 'firstname', 'lastname', 'surname', 'surnames', 'fullname',
-  'middlename', 'dob', 'birthdate', 'address', 'postcode', 'nhs', 'nhsno', 'upn', 'email', 'telephone',
-  'phone', 'mobile', 'nino',
+  'middlename', 'dob', 'birthdate', 'birthday', 'address', 'postcode', 'nhs', 'nhsno', 'upn', 'email', 'telephone',
+  'phone', 'mobile', 'nino', 'chi', 'chino', 'pnc', 'pncid', 'pncno',
 ]);
 // Token sequences that do the same when written in words.
 const IDENTIFIER_PHRASES = [
   ['date', 'of', 'birth'], ['birth', 'date'], ['post', 'code'], ['nhs', 'number'], ['pupil', 'number'],
   ['unique', 'pupil'], ['national', 'insurance'], ['first', 'name'], ['last', 'name'], ['given', 'name'],
-  ['family', 'name'], ['zip', 'code'],
+  ['family', 'name'], ['zip', 'code'], ['ni', 'number'], ['ni', 'no'], ['d', 'o', 'b'], ['e', 'mail'],
 ];
+// The same written run together (`NHSNumber`, `DateOfBirth`, `D.O.B`, `PNC-ID`):
+// looked for in the header with every character but letters and digits removed.
+// Only spellings long or particular enough never to occur inside a harmless name.
+const IDENTIFIER_RUNS = [
+  'dateofbirth', 'birthdate', 'nhsnumber', 'chinumber', 'ninumber', 'nationalinsurance',
+  'pncid', 'pncnumber', 'pncno', 'uniquepupil', 'pupilnumber', 'postcode', 'zipcode', 'firstname', 'lastname',
+  'forename', 'surname', 'fullname', 'middlename', 'givenname', 'familyname', 'emailaddress', 'telephone', 'mobilenumber', 'phonenumber',
+];
+// Whole headers that identify when run together but are too short to look for inside others.
+const IDENTIFIER_WHOLE = new Set(['dob', 'nino', 'upn', 'chi', 'chino', 'pnc', 'nhs', 'nhsno', 'nhsid', 'chiid', 'ni', 'nin']);
 // `name` after these words names a place or a team, not a person (`ward_name`).
 const NOT_A_PERSON = new Set(['ward', 'area', 'team', 'location', 'place', 'district', 'borough', 'lsoa', 'msoa', 'la', 'region', 'service', 'unit', 'agency', 'organisation', 'school', 'premises']);
 
-/** Whether a normalised header names a direct identifier (token-based: `child_name`, `post_code`). */
+/**
+ * Whether a normalised header names a direct identifier: by token (`child_name`,
+ * `post_code`, `PNC ID`), or run together with punctuation and spaces removed
+ * (`NHSNumber`, `D.O.B`, full-width `ＤＯＢ` once normalised).
+ */
 export function directIdentifier(normalised: string): boolean {
-  const tokens = normalised.split(/[^a-z0-9]+/).filter(Boolean);
+  const tokens = normalised.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (IDENTIFIER_TOKENS.has(t)) {
@@ -41,7 +61,8 @@ export function directIdentifier(normalised: string): boolean {
       if (p.every((w, j) => tokens[i + j] === w)) return true;
     }
   }
-  return false;
+  const run = tokens.join('');
+  return IDENTIFIER_WHOLE.has(run) || IDENTIFIER_RUNS.some((r) => run.includes(r));
 }
 
 export interface HeaderMatch {

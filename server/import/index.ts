@@ -4,9 +4,7 @@
 // extracts it contains and keeping the others. A rejected batch stores
 // nothing and lists every problem as `file:row:column — value — what is wrong`.
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../db.ts';
@@ -16,9 +14,11 @@ import { stageCsv } from './csv-source.ts';
 import { stageXlsx } from './xlsx-source.ts';
 import { validateStaged, type RefTargets } from './validate.ts';
 import { parseBoundaries, type Boundary } from './boundaries.ts';
-import { recordImport, storeBoundaries, storeExtract, type ImportedFile } from './store.ts';
+import { importAuditEntry, recordImport, storeBoundaries, storeExtract, type ImportedFile } from './store.ts';
+import { auditLogFor } from '../audit/log.ts';
 import { failed, stagingTable, type StagedFile } from './staging.ts';
-import { keptReferenceWarnings } from './kept.ts';
+import { keptReferenceProblems } from './kept.ts';
+import { makeScratchDir } from './scratch.ts';
 
 export type { ImportProblem } from './problems.ts';
 export type { ImportedFile } from './store.ts';
@@ -108,7 +108,7 @@ async function runImport(db: Database, input: { name: string; path: string }[], 
 
   // A folder for changed copies of files (see stageCsv), made when first needed.
   let scratchDir: string | null = null;
-  const scratch = () => (scratchDir ??= mkdtempSync(join(tmpdir(), 'profiler-import-')));
+  const scratch = () => (scratchDir ??= makeScratchDir());
   return db.withConnection(async (conn) => {
     try {
       const staged: StagedFile[] = [];
@@ -141,27 +141,32 @@ async function runImport(db: Database, input: { name: string; path: string }[], 
         progress({ file: s.file, phase: 'validating', rows: s.rows });
         problems.push(...(await validateStaged(conn, s, targets)));
       }
+      // Kept rows the batch would leave pointing at nothing: looked for once the batch itself is sound.
+      if (!problems.length) problems.push(...(await keptReferenceProblems(conn, staged)));
       if (problems.length) {
         const sorted = sortProblems(problems);
         return { ok: false as const, problems: sorted, report: buildReport(sorted), warnings };
       }
-      warnings.push(...(await keptReferenceWarnings(conn, staged)));
 
       const files: ImportedFile[] = [
         ...staged.map((s) => ({ extract: s.spec.name, file: s.file, rows: s.rows, sha256: hashes.get(s.file)! })),
         ...(boundaries ? [{ extract: BOUNDARIES, file: boundaries.file.name, rows: boundaries.rows.length, sha256: hashes.get(boundaries.file.name)! }] : []),
       ];
-      const importId = await inTransaction(conn, async () => {
-        for (const s of staged) {
-          progress({ file: s.file, phase: 'storing', rows: s.rows });
-          await storeExtract(conn, s);
-        }
-        if (boundaries) await storeBoundaries(conn, boundaries.rows);
-        const id = await recordImport(conn, opts.source, opts.importedBy, files);
-        await db.bumpDataVersion(conn);
-        return id;
-      });
-      db.forgetDataVersion();
+      // The batch's writes and its audit entry: one transaction on the connection that holds the staging tables.
+      const importId = await auditLogFor(db).change(
+        conn,
+        async () => {
+          for (const s of staged) {
+            progress({ file: s.file, phase: 'storing', rows: s.rows });
+            await storeExtract(conn, s);
+          }
+          if (boundaries) await storeBoundaries(conn, boundaries.rows);
+          const id = await recordImport(conn, opts.source, opts.importedBy, files);
+          await db.bumpDataVersion(conn);
+          return id;
+        },
+        (id) => importAuditEntry(opts, id, files),
+      );
       for (const f of files) progress({ file: f.file, phase: 'done', rows: f.rows, fraction: 1 });
       return { ok: true as const, importId, files, warnings };
     } finally {
@@ -196,19 +201,6 @@ function refTargets(staged: StagedFile[]): RefTargets {
     const spec = extractSpec(extract) as ExtractSpec;
     return { relation: spec.table, column: (c) => c, label: `the ${extract} already imported` };
   };
-}
-
-/** The batch's writes: one transaction on the connection that holds its staging tables. */
-async function inTransaction<T>(conn: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
-  await conn.run('BEGIN TRANSACTION');
-  try {
-    const out = await fn();
-    await conn.run('COMMIT');
-    return out;
-  } catch (e) {
-    await conn.run('ROLLBACK');
-    throw e;
-  }
 }
 
 async function dropTempTables(conn: DuckDBConnection): Promise<void> {

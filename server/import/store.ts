@@ -6,6 +6,7 @@ import { sql } from '../sql.ts';
 import { lit } from './convert.ts';
 import type { Boundary } from './boundaries.ts';
 import { createLinesTable, stagedWithLines, type StagedFile } from './staging.ts';
+import type { AuditEvent } from '../audit/log.ts';
 
 export interface ImportedFile {
   extract: string;
@@ -60,6 +61,24 @@ export async function recordImport(
     });
   }
   return importId;
+}
+
+const IMPORT_ROUTES = { api: '/api/imports', cli: 'npm run import', demo: 'demo area' } as const;
+
+/** The audit entry of an accepted batch, written in the batch's own transaction (server/audit/log.ts `change`). */
+export function importAuditEntry(
+  opts: { source: keyof typeof IMPORT_ROUTES; importedBy?: string },
+  importId: number,
+  files: ImportedFile[],
+): AuditEvent {
+  return {
+    event: 'import',
+    username: opts.importedBy ?? null,
+    method: opts.source === 'api' ? 'POST' : null,
+    route: IMPORT_ROUTES[opts.source],
+    status: 200,
+    details: { importId, source: opts.source, files },
+  };
 }
 
 export interface ImportHistoryEntry {

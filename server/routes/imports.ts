@@ -5,8 +5,7 @@
 import type { Request, Response } from 'express';
 import busboy from 'busboy';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { AppContext } from '../app.ts';
@@ -14,6 +13,7 @@ import type { RouteDef } from './registry.ts';
 import { badRequest, HttpError } from '../errors.ts';
 import { importFiles } from '../import/index.ts';
 import { listImports } from '../import/store.ts';
+import { makeScratchDir } from '../import/scratch.ts';
 import type { AuditNote } from '../audit/capture.ts';
 
 /** Largest upload accepted, all files together. */
@@ -86,7 +86,7 @@ export function importsRoutes(ctx: AppContext): RouteDef[] {
       access: 'admin',
       summary: 'Import a batch of extracts (multipart upload); all-or-nothing',
       handler: async (req, res) => {
-        const dir = await mkdtemp(join(tmpdir(), 'profiler-import-'));
+        const dir = makeScratchDir();
         try {
           const uploads = await receiveFiles(req, dir);
           if (uploads.length === 0) throw badRequest('No files were uploaded.', 'files');

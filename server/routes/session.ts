@@ -1,13 +1,14 @@
 // Signing in and out. POST /api/session checks the password (throttled per
-// account and address), starts a session and sets its cookie; GET answers who
-// is signed in with the CSRF token the client sends on state-changing requests;
-// DELETE signs out. Every sign-in, failed or not, is audited.
+// account and address, server/auth/throttle.ts), starts a session and sets its
+// cookie; GET answers who is signed in with the CSRF token the client sends on
+// state-changing requests; DELETE signs out. Every sign-in, failed or not, is
+// audited.
 import type { Request, Response } from 'express';
 import type { AppContext } from '../app.ts';
 import type { RouteDef } from './registry.ts';
 import { badRequest } from '../errors.ts';
 import { findUser } from '../auth/users.ts';
-import { dummyHash, verifyPassword } from '../auth/passwords.ts';
+import { dummyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.ts';
 import { securityFor } from '../auth/security.ts';
 import { clearedSessionCookie, parseCookies, sessionCookie, SESSION_COOKIE, type Session } from '../auth/sessions.ts';
 
@@ -17,7 +18,9 @@ function sessionBody(s: Session, idleMinutes: number) {
 
 function credential(body: unknown, name: 'username' | 'password'): string {
   const v = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
-  if (typeof v !== 'string' || v === '' || v.length > 256) throw badRequest(`Give a ${name}.`, name);
+  if (typeof v !== 'string' || v === '') throw badRequest(`Give a ${name}.`, name);
+  // The password's bound is the one it was set with (server/auth/users.ts); a username is far shorter.
+  if (v.length > MAX_PASSWORD_LENGTH) throw badRequest(`A ${name} has at most ${MAX_PASSWORD_LENGTH} characters.`, name);
   return v;
 }
 
@@ -30,23 +33,32 @@ export function sessionRoutes(ctx: AppContext): RouteDef[] {
     const password = credential(req.body, 'password');
     const address = req.ip ?? '';
     const base = { username, address, method: 'POST', route: '/api/session' };
-    const wait = throttle.waitMs(username, address);
-    if (wait > 0) {
+    // The attempt is reserved before any await, so simultaneous guesses share one budget.
+    const attempt = throttle.attempt(username, address);
+    if (!attempt.ok) {
+      const seconds = Math.ceil(attempt.waitMs / 1000);
       audit.record({ ...base, event: 'login_failed', status: 429, details: { reason: 'throttled' } });
-      res.set('Retry-After', String(Math.ceil(wait / 1000)));
-      res.status(429).json({ error: 'Too many failed sign-ins. Wait a moment and try again.', retryAfterSeconds: Math.ceil(wait / 1000) });
+      res.set('Retry-After', String(seconds));
+      res.status(429).json({ error: 'Too many failed sign-ins. Wait a moment and try again.', retryAfterSeconds: seconds });
       return;
     }
-    const user = await findUser(ctx.db, username);
-    const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await dummyHash(), password);
+    let user: Awaited<ReturnType<typeof findUser>>;
+    let ok: boolean;
+    try {
+      user = await findUser(ctx.db, username);
+      ok = user ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await dummyHash(), password);
+    } catch (e) {
+      attempt.ticket.cancel();
+      throw e;
+    }
     if (!user || !ok || user.disabled) {
-      throttle.fail(username, address);
+      attempt.ticket.fail();
       const reason = !user ? 'unknown user' : !ok ? 'wrong password' : 'account disabled';
       audit.record({ ...base, event: 'login_failed', status: 401, details: { reason } });
       res.status(401).json({ error: 'Wrong username or password, or the account is disabled.' });
       return;
     }
-    throttle.succeed(username, address);
+    attempt.ticket.succeed();
     sessions.destroy(parseCookies(req.get('cookie'))[SESSION_COOKIE]);
     const { token, session } = sessions.create(user.username, user.role);
     audit.record({ ...base, role: user.role, event: 'login', status: 200 });

@@ -1,21 +1,24 @@
 // Account management (admin): list, add, disable, enable, reset a password.
 // A generated password is returned once, in the answer that created it.
-// Each change is audited as an `account` event; a disabled account or a reset
-// password ends that user's sessions.
-import type { Response } from 'express';
+// Each change is written with its `account` audit entry in one transaction
+// (server/auth/users.ts); a disabled account or a reset password ends that
+// user's sessions.
+import type { Request, Response } from 'express';
 import type { AppContext } from '../app.ts';
 import type { RouteDef } from './registry.ts';
-import { addUser, listUsers, resetPassword, setDisabled } from '../auth/users.ts';
+import { addUser, listUsers, resetPassword, setDisabled, type Actor } from '../auth/users.ts';
 import { securityFor } from '../auth/security.ts';
-import type { AuditNote } from '../audit/capture.ts';
+import type { Session } from '../auth/sessions.ts';
 
 function optionalString(body: unknown, name: string): string | undefined {
   const v = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
   return typeof v === 'string' ? v : undefined;
 }
 
-function note(res: Response, details: Record<string, unknown>): void {
-  res.locals.audit = { event: 'account', details } satisfies AuditNote;
+/** The admin making the change, for its audit entry; `status` is the answer the change gets. */
+function actor(req: Request, res: Response, path: string, status: number): Actor {
+  const s = res.locals.session as Session | undefined;
+  return { username: s?.username ?? null, role: s?.role ?? null, address: req.ip ?? null, method: 'POST', route: path, status };
 }
 
 export function usersRoutes(ctx: AppContext): RouteDef[] {
@@ -37,8 +40,7 @@ export function usersRoutes(ctx: AppContext): RouteDef[] {
       summary: 'Add an account',
       handler: async (req, res) => {
         const role = optionalString(req.body, 'role');
-        const u = await addUser(ctx.db, optionalString(req.body, 'username'), role, optionalString(req.body, 'password'));
-        note(res, { action: 'add', user: u.username, role });
+        const u = await addUser(ctx.db, optionalString(req.body, 'username'), role, optionalString(req.body, 'password'), actor(req, res, '/api/users', 201));
         res.status(201).json({ user: u.username, role, ...(u.generated ? { password: u.password } : {}) });
       },
     },
@@ -48,9 +50,8 @@ export function usersRoutes(ctx: AppContext): RouteDef[] {
       access: 'admin',
       summary: 'Disable an account and end its sessions',
       handler: async (req, res) => {
-        const username = await setDisabled(ctx.db, req.params.username, true);
+        const username = await setDisabled(ctx.db, req.params.username, true, actor(req, res, '/api/users/:username/disable', 200));
         sessions.revokeUser(username);
-        note(res, { action: 'disable', user: username });
         res.json({ user: username, disabled: true });
       },
     },
@@ -60,8 +61,7 @@ export function usersRoutes(ctx: AppContext): RouteDef[] {
       access: 'admin',
       summary: 'Enable a disabled account',
       handler: async (req, res) => {
-        const username = await setDisabled(ctx.db, req.params.username, false);
-        note(res, { action: 'enable', user: username });
+        const username = await setDisabled(ctx.db, req.params.username, false, actor(req, res, '/api/users/:username/enable', 200));
         res.json({ user: username, disabled: false });
       },
     },
@@ -71,9 +71,8 @@ export function usersRoutes(ctx: AppContext): RouteDef[] {
       access: 'admin',
       summary: "Set a new password (generated when none is given) and end the user's sessions",
       handler: async (req, res) => {
-        const u = await resetPassword(ctx.db, req.params.username, optionalString(req.body, 'password'));
+        const u = await resetPassword(ctx.db, req.params.username, optionalString(req.body, 'password'), actor(req, res, '/api/users/:username/reset-password', 200));
         sessions.revokeUser(u.username);
-        note(res, { action: 'reset-password', user: u.username });
         res.json({ user: u.username, ...(u.generated ? { password: u.password } : {}) });
       },
     },

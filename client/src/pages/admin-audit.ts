@@ -5,11 +5,12 @@ import { h } from '../components/dom.ts';
 import { loadInto } from '../components/status.ts';
 import type { PageContext } from '../page.ts';
 import type { AuditFields } from '../../../server/audit/chain.ts';
+import { AUDIT_EVENTS } from '../audit-events.ts';
 
 // The server's type of an entry (type-only import: nothing of the server is bundled).
 type Entry = AuditFields;
 
-const EVENTS = ['', 'login', 'login_failed', 'logout', 'request', 'denied', 'export', 'import', 'account'];
+const EVENTS = ['', ...AUDIT_EVENTS];
 const FILTERS = ['username', 'event', 'route', 'from', 'to'] as const;
 
 export function render(root: HTMLElement, ctx: PageContext): void {
