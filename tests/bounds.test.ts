@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { loadDemoArea } from '../server/demo.ts';
 import { MAX_GRID_CELLS } from '../server/hotspots/params.ts';
+import { DEFAULT_DEADLINE_MS, withDeadline } from '../server/db.ts';
+import { HttpError } from '../server/errors.ts';
 
 let analyst: TestServer;
 let viewer: TestServer;
@@ -87,5 +89,32 @@ describe('grid cells', () => {
     const finer = await analyst.get(`${Q}&cell_m=${smallest - 1}`);
     expect(finer.status).toBe(400);
     expect(finer.body.parameter).toBe('cell_m');
+  });
+});
+
+describe('a deadline per request', () => {
+  it('interrupts a query still running at the deadline and answers 503', async () => {
+    const started = Date.now();
+    // Minutes of work if not interrupted.
+    const slow = withDeadline(200, () => analyst.db.all('SELECT sum(hash(i)) AS s FROM range(100000000000) t(i)'));
+    const err = await slow.then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(HttpError);
+    expect((err as HttpError).status).toBe(503);
+    expect(Date.now() - started).toBeLessThan(3000);
+    // Outside a deadline the database still answers.
+    expect(await analyst.db.all('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+  });
+
+  it('answers a GET request past its deadline 503 with a plain message, and the next one normally', async () => {
+    expect(DEFAULT_DEADLINE_MS).toBe(10_000);
+    analyst.db.deadlineMs = 1;
+    try {
+      const { status, body } = await viewer.get('/api/report?from=2023-04-01&to=2024-03-31');
+      expect(status).toBe(503);
+      expect(body.error).toMatch(/^The request took longer than 0.001 s and was stopped\. Ask for a shorter period/);
+    } finally {
+      analyst.db.deadlineMs = DEFAULT_DEADLINE_MS;
+    }
+    expect((await viewer.get('/api/report?from=2023-04-01&to=2024-03-31')).status).toBe(200);
   });
 });
