@@ -118,3 +118,32 @@ describe('a deadline per request', () => {
     expect((await viewer.get('/api/report?from=2023-04-01&to=2024-03-31')).status).toBe(200);
   });
 });
+
+describe('audit filters', () => {
+  let admin: TestServer;
+  beforeAll(async () => {
+    admin = await startTestServer({ role: 'admin', db: analyst.db });
+    await viewer.get('/api/measures?from=2024-04-01&to=2025-03-31');
+  });
+  afterAll(() => admin.close());
+
+  it('takes to=9999-12-31 as no upper bound: every entry', async () => {
+    const all = await admin.get('/api/audit');
+    expect(all.status).toBe(200);
+    expect(all.body.entries.length).toBeGreaterThan(0);
+    const { status, body } = await admin.get('/api/audit?from=1900-01-01&to=9999-12-31');
+    expect(status).toBe(200);
+    // Newest first: the entries of the unfiltered answer, after the one entry that answer added (its own request).
+    const seqs = (r: { entries: { seq: number }[] }) => r.entries.map((e) => e.seq);
+    expect(seqs(body)).toEqual([Math.max(...seqs(all.body)) + 1, ...seqs(all.body)]);
+  });
+
+  it('refuses days that do not exist and a from after to, naming the parameter', async () => {
+    for (const [q, param] of [['from=2024-02-30', 'from'], ['to=2023-02-29', 'to'], ['to=2024-13-01', 'to'], ['from=2024-02-02&to=2024-02-01', 'from']]) {
+      const { status, body } = await admin.get(`/api/audit?${q}`);
+      expect(status, q).toBe(400);
+      expect(body.parameter, q).toBe(param);
+    }
+    expect((await admin.get('/api/audit?from=2024-02-29&to=2024-02-29')).status).toBe(200);
+  });
+});
