@@ -5,7 +5,7 @@ import express from 'express';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import type { Database } from './db.ts';
+import { requestDeadline, type Database } from './db.ts';
 import type { Config } from './config.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { mountRoutes, type RouteDef, type Guard } from './routes/registry.ts';
@@ -50,6 +50,7 @@ export function createApp(ctx: AppContext, guard: Guard = authGuard(ctx)): expre
   app.use(securityHeaders);
   app.use(express.json({ limit: '100kb' }));
 
+  app.use('/api', requestDeadline(ctx.db));
   const api = express.Router();
   mountRoutes(api, allRoutes(ctx), guard, ctx.db);
   app.use(api);

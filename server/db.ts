@@ -1,18 +1,44 @@
 // The one DuckDB instance of this process, and the way every query is run:
 // named SQL from sql/, parameters always bound by name, a connection per
-// concurrent query.
+// concurrent query, and a deadline per request: a read that would keep the
+// database busy longer is interrupted and answered 503.
 import { DuckDBInstance, DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { RequestHandler } from 'express';
 import { sql as namedSql } from './sql.ts';
 import { migrate } from './migrations.ts';
+import { HttpError } from './errors.ts';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
+/** Time a GET request's queries may take, all together, before they are interrupted. */
+export const DEFAULT_DEADLINE_MS = 10_000;
+
+interface Deadline {
+  at: number;
+  ms: number;
+}
+
+// The deadline of the request being served, seen by every query it starts
+// (also those started by promises the request created).
+const deadlines = new AsyncLocalStorage<Deadline>();
+
+export const deadlineExceeded = (ms: number) =>
+  new HttpError(503, `The request took longer than ${ms / 1000} s and was stopped. Ask for a shorter period, a coarser grid or fewer breakdowns, or try again when the server is less busy.`);
+
+/** Runs fn with a deadline `ms` from now for every query it starts. */
+export function withDeadline<T>(ms: number, fn: () => T): T {
+  return deadlines.run({ at: Date.now() + ms, ms }, fn);
+}
+
 export class Database {
   private idle: DuckDBConnection[] = [];
   private versionCache: number | null = null;
+  /** The deadline of a GET request (requestDeadline); tests shorten it. */
+  deadlineMs = DEFAULT_DEADLINE_MS;
 
   private constructor(
     readonly instance: DuckDBInstance,
@@ -29,20 +55,47 @@ export class Database {
     return db;
   }
 
-  /** Borrows a connection for the duration of fn (one per concurrent query). */
+  /**
+   * Borrows a connection for the duration of fn (one per concurrent query).
+   * Under a deadline (withDeadline), fn's queries are interrupted when it
+   * passes, and again every 100 ms until fn gives up (an interrupt that falls
+   * between two queries would be lost), and fn's outcome is a 503.
+   */
   async withConnection<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    const deadline = deadlines.getStore();
+    if (deadline && Date.now() >= deadline.at) throw deadlineExceeded(deadline.ms);
     const conn = this.idle.pop() ?? (await this.instance.connect());
+    let interrupted = false;
+    let timer: NodeJS.Timeout | undefined;
+    if (deadline) {
+      timer = setTimeout(() => {
+        interrupted = true;
+        conn.interrupt();
+        timer = setInterval(() => conn.interrupt(), 100);
+      }, deadline.at - Date.now());
+    }
     try {
-      return await fn(conn);
+      const out = await fn(conn);
+      if (interrupted) throw deadlineExceeded(deadline!.ms);
+      return out;
+    } catch (e) {
+      throw interrupted ? deadlineExceeded(deadline!.ms) : e;
     } finally {
-      if (this.idle.length < 8) this.idle.push(conn);
+      clearTimeout(timer);
+      clearInterval(timer);
+      // An interrupted connection is not lent again: its state after the interrupt is not ours to trust.
+      if (!interrupted && this.idle.length < 8) this.idle.push(conn);
       else conn.closeSync();
     }
   }
 
-  /** Runs fn inside one transaction on one connection; rolls back on any error. */
+  /**
+   * Runs fn inside one transaction on one connection; rolls back on any error.
+   * Never under a request's deadline: a write (an audit batch a GET request
+   * queued, an import) is not interrupted halfway.
+   */
   async transaction<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
-    return this.withConnection(async (c) => {
+    return deadlines.exit(() => this.withConnection(async (c) => {
       await c.run('BEGIN TRANSACTION');
       try {
         const out = await fn(c);
@@ -53,7 +106,7 @@ export class Database {
         await c.run('ROLLBACK');
         throw e;
       }
-    });
+    }));
   }
 
   /** Runs SQL text with no result (schema, DDL). Never pass user input here. */
@@ -101,6 +154,11 @@ export class Database {
     this.idle = [];
     this.instance.closeSync();
   }
+}
+
+/** Express middleware: every GET request's queries share one deadline of `db.deadlineMs`. Writes (imports) have none. */
+export function requestDeadline(db: Database): RequestHandler {
+  return (req, _res, next) => (req.method === 'GET' ? withDeadline(db.deadlineMs, next) : next());
 }
 
 /**

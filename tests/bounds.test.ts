@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { loadDemoArea } from '../server/demo.ts';
 import { MAX_GRID_CELLS } from '../server/hotspots/params.ts';
+import { DEFAULT_DEADLINE_MS, withDeadline } from '../server/db.ts';
+import { HttpError } from '../server/errors.ts';
 
 let analyst: TestServer;
 let viewer: TestServer;
@@ -87,5 +89,61 @@ describe('grid cells', () => {
     const finer = await analyst.get(`${Q}&cell_m=${smallest - 1}`);
     expect(finer.status).toBe(400);
     expect(finer.body.parameter).toBe('cell_m');
+  });
+});
+
+describe('a deadline per request', () => {
+  it('interrupts a query still running at the deadline and answers 503', async () => {
+    const started = Date.now();
+    // Minutes of work if not interrupted.
+    const slow = withDeadline(200, () => analyst.db.all('SELECT sum(hash(i)) AS s FROM range(100000000000) t(i)'));
+    const err = await slow.then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(HttpError);
+    expect((err as HttpError).status).toBe(503);
+    expect(Date.now() - started).toBeLessThan(3000);
+    // Outside a deadline the database still answers.
+    expect(await analyst.db.all('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+  });
+
+  it('answers a GET request past its deadline 503 with a plain message, and the next one normally', async () => {
+    expect(DEFAULT_DEADLINE_MS).toBe(10_000);
+    analyst.db.deadlineMs = 1;
+    try {
+      const { status, body } = await viewer.get('/api/report?from=2023-04-01&to=2024-03-31');
+      expect(status).toBe(503);
+      expect(body.error).toMatch(/^The request took longer than 0.001 s and was stopped\. Ask for a shorter period/);
+    } finally {
+      analyst.db.deadlineMs = DEFAULT_DEADLINE_MS;
+    }
+    expect((await viewer.get('/api/report?from=2023-04-01&to=2024-03-31')).status).toBe(200);
+  });
+});
+
+describe('audit filters', () => {
+  let admin: TestServer;
+  beforeAll(async () => {
+    admin = await startTestServer({ role: 'admin', db: analyst.db });
+    await viewer.get('/api/measures?from=2024-04-01&to=2025-03-31');
+  });
+  afterAll(() => admin.close());
+
+  it('takes to=9999-12-31 as no upper bound: every entry', async () => {
+    const all = await admin.get('/api/audit');
+    expect(all.status).toBe(200);
+    expect(all.body.entries.length).toBeGreaterThan(0);
+    const { status, body } = await admin.get('/api/audit?from=1900-01-01&to=9999-12-31');
+    expect(status).toBe(200);
+    // Newest first: the entries of the unfiltered answer, after the one entry that answer added (its own request).
+    const seqs = (r: { entries: { seq: number }[] }) => r.entries.map((e) => e.seq);
+    expect(seqs(body)).toEqual([Math.max(...seqs(all.body)) + 1, ...seqs(all.body)]);
+  });
+
+  it('refuses days that do not exist and a from after to, naming the parameter', async () => {
+    for (const [q, param] of [['from=2024-02-30', 'from'], ['to=2023-02-29', 'to'], ['to=2024-13-01', 'to'], ['from=2024-02-02&to=2024-02-01', 'from']]) {
+      const { status, body } = await admin.get(`/api/audit?${q}`);
+      expect(status, q).toBe(400);
+      expect(body.parameter, q).toBe(param);
+    }
+    expect((await admin.get('/api/audit?from=2024-02-29&to=2024-02-29')).status).toBe(200);
   });
 });

@@ -10,7 +10,7 @@ import { dataLineBreakpoints, headerRecord, recordLines, splitRecord } from '../
 import { LineMap } from '../server/import/staging.ts';
 import { buildReport, formatProblem, type ImportProblem } from '../server/import/problems.ts';
 import { extractSpec } from '../server/import/spec.ts';
-import { cellText } from '../server/import/xlsx-source.ts';
+import { cellText } from '../server/import/xlsx-cells.ts';
 
 let db: Database;
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 // Reading the audit trail: filters from a query string, and CSV.
 import type { Database } from '../db.ts';
 import { badRequest } from '../errors.ts';
+import { addDays, isIsoDate } from '../period.ts';
 import type { AuditRow } from './chain.ts';
 
 export interface AuditFilter {
@@ -12,8 +13,6 @@ export interface AuditFilter {
   limit: number;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function text(q: Record<string, unknown>, name: string): string | null {
   const v = q[name];
   if (v === undefined || v === '') return null;
@@ -21,14 +20,20 @@ function text(q: Record<string, unknown>, name: string): string | null {
   return v;
 }
 
+/** A day that exists (2024-02-30 does not), as YYYY-MM-DD. */
 function date(q: Record<string, unknown>, name: string): string | null {
   const v = text(q, name);
-  if (v !== null && (!DATE.test(v) || Number.isNaN(Date.parse(v)))) throw badRequest(`Parameter '${name}' must be a date YYYY-MM-DD`, name);
+  if (v !== null && !isIsoDate(v)) throw badRequest(`Parameter '${name}' (${v}) must be a real date YYYY-MM-DD`, name);
   return v;
 }
 
+/** The last day a YYYY-MM-DD can name: no entry is after it, so `to` on it needs no bound. */
+const LAST_DAY = '9999-12-31';
+
 export function auditFilterFromQuery(q: Record<string, unknown>): AuditFilter {
+  const from = date(q, 'from');
   const to = date(q, 'to');
+  if (from !== null && to !== null && from > to) throw badRequest(`Parameter 'from' (${from}) is after 'to' (${to})`, 'from');
   const limitText = text(q, 'limit');
   const limit = limitText === null ? 1000 : Number(limitText);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw badRequest("Parameter 'limit' must be a whole number from 1 to 100000", 'limit');
@@ -36,9 +41,9 @@ export function auditFilterFromQuery(q: Record<string, unknown>): AuditFilter {
     username: text(q, 'username')?.toLowerCase() ?? null,
     event: text(q, 'event'),
     route: text(q, 'route'),
-    from: date(q, 'from'),
+    from,
     // `to` is inclusive: entries before the next day.
-    to: to === null ? null : new Date(Date.parse(to) + 86_400_000).toISOString().slice(0, 10),
+    to: to === null || to === LAST_DAY ? null : addDays(to, 1),
     limit,
   };
 }

@@ -46,6 +46,11 @@ function receiveFiles(req: Request, dir: string): Promise<Upload[]> {
       req.resume();
       reject(e);
     };
+    // A body that ends before the form does (a cut connection, a broken client) is the sender's problem: 400, not 500.
+    const cutOff = () => badRequest('The upload ended before the end of the form (cut off, or not well-formed multipart/form-data): send the files again.', 'files');
+    req.on('close', () => {
+      if (!req.complete) fail(cutOff());
+    });
     bb.on('file', (_field, stream, info) => {
       const name = basename(info.filename ?? '').trim();
       if (!name) {
@@ -59,18 +64,23 @@ function receiveFiles(req: Request, dir: string): Promise<Upload[]> {
         if (total > MAX_UPLOAD_BYTES) fail(new HttpError(413, `The upload is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`));
       });
       stream.on('limit', () => fail(new HttpError(413, `The upload is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`)));
-      writes.push(pipeline(stream, createWriteStream(path)));
+      // Handled at once (a rejection left until 'close' would be unhandled): the file stream fails when the form is cut off.
+      writes.push(pipeline(stream, createWriteStream(path)).catch((e: unknown) => {
+        fail(busboyError(e) ? cutOff() : e instanceof Error ? e : new Error(String(e)));
+      }));
     });
     bb.on('filesLimit', () => fail(badRequest(`At most ${MAX_FILES} files can be imported at once.`, 'files')));
-    bb.on('error', (e) => fail(e instanceof Error ? e : new Error(String(e))));
+    bb.on('error', () => fail(cutOff()));
     bb.on('close', () => {
-      Promise.all(writes).then(
-        () => (failed ? undefined : resolve(uploads)),
-        (e) => fail(e instanceof Error ? e : new Error(String(e))),
-      );
+      void Promise.all(writes).then(() => (failed ? undefined : resolve(uploads)));
     });
     req.pipe(bb);
   });
+}
+
+/** Errors busboy gives a file stream when the form is malformed or ends early ("Unexpected end of form", …). */
+function busboyError(e: unknown): boolean {
+  return e instanceof Error && /^(Unexpected end of|Malformed)/.test(e.message);
 }
 
 function sessionUser(res: Response): string | undefined {

@@ -1,0 +1,84 @@
+// Reads one XLSX extract in a worker thread (xlsx-worker.ts) with a heap cap,
+// and says in plain words, with the file and, where known, the row and column,
+// why a workbook cannot be read (never an internal message such as "Maximum
+// call stack size exceeded").
+import { Worker } from 'node:worker_threads';
+import type { HeaderMatch } from './headers.ts';
+import type { ImportProblem } from './problems.ts';
+import type { Breakpoint } from './staging.ts';
+
+/** Heap the worker may use (MB). A workbook needing more is refused, and the server's own heap is untouched. */
+export const XLSX_WORKER_HEAP_MB = 1024;
+
+export interface XlsxJob {
+  extract: string;
+  file: string;
+  buf: Uint8Array;
+  /** Where the worker writes the data rows (newline-delimited JSON, keys f0…fn). */
+  outPath: string;
+}
+
+export type XlsxOutcome =
+  | { kind: 'problem'; problem: ImportProblem }
+  | { kind: 'header'; headers: string[]; match: HeaderMatch }
+  | { kind: 'rows'; headers: string[]; match: HeaderMatch; rows: number; breakpoints: Breakpoint[] };
+
+const SAVE_AS_CSV = 'save the sheet as CSV (UTF-8) in Excel and import that instead';
+
+const CELL_ERRORS: Record<string, string> = {
+  VALUE_MISSING: 'the cell has a type but no value',
+  VALUE_INVALID: 'the cell’s value does not match its type',
+  FORMAT_INVALID: 'the cell’s number format cannot be read',
+  TYPE_INVALID: 'the cell has an unknown type',
+};
+
+/** Excel's column letters of a 1-based column number (1 → A, 27 → AA). */
+export function columnLetters(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+/** The problem of a workbook that read-excel-file (or the worker) could not read, in plain words. */
+export function unreadableWorkbook(file: string, e: unknown): ImportProblem {
+  const message = e instanceof Error ? e.message : String(e);
+  const problem = (text: string, row: number | null = null, column: string | null = null): ImportProblem => ({ file, row, column, value: null, message: text });
+  const cell = /<c\/> at row (\d+), col (\d+): (\w+)/.exec(message);
+  if (cell) {
+    const what = Object.hasOwn(CELL_ERRORS, cell[3]) ? CELL_ERRORS[cell[3]] : 'the cell cannot be read';
+    return problem(`cell ${columnLetters(Number(cell[2]))}${cell[1]} cannot be read: ${what}; re-type the cell in Excel, or ${SAVE_AS_CSV}`, Number(cell[1]), columnLetters(Number(cell[2])));
+  }
+  if (e instanceof RangeError || (e as { code?: string })?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return problem(`the workbook is too large or too complex to read as XLSX (it needs more than ${XLSX_WORKER_HEAP_MB} MB of memory): ${SAVE_AS_CSV}`);
+  }
+  if ((e as { name?: string })?.name === 'SheetNotFoundError') return problem(`the workbook has no sheet to read: ${SAVE_AS_CSV}`);
+  return problem(`the workbook cannot be read: it is damaged, password-protected or not an Excel .xlsx file. Open it in Excel and save it again as .xlsx, or ${SAVE_AS_CSV}`);
+}
+
+// The worker is TypeScript: server/worker-boot.mjs loads it through tsx (under `npm start` and under vitest alike).
+const BOOT = new URL('../worker-boot.mjs', import.meta.url);
+const WORKER = new URL('./xlsx-worker.ts', import.meta.url).href;
+
+/** Runs the worker on one workbook; every failure, the worker's out-of-memory included, becomes a plain problem. */
+export function readWorkbook(job: XlsxJob): Promise<XlsxOutcome> {
+  return new Promise((resolve) => {
+    const worker = new Worker(BOOT, {
+      argv: [WORKER],
+      workerData: job,
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: XLSX_WORKER_HEAP_MB },
+      stdout: false,
+      stderr: false,
+    });
+    let settled = false;
+    const settle = (o: XlsxOutcome) => {
+      if (settled) return;
+      settled = true;
+      resolve(o);
+      void worker.terminate();
+    };
+    worker.once('message', (o: XlsxOutcome) => settle(o));
+    worker.once('error', (e) => settle({ kind: 'problem', problem: unreadableWorkbook(job.file, e) }));
+    worker.once('exit', (code) => settle({ kind: 'problem', problem: unreadableWorkbook(job.file, new Error(`worker exited with code ${code}`)) }));
+  });
+}
