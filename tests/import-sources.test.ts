@@ -10,6 +10,7 @@ import { importFiles, importFolder, type ImportResult } from '../server/import/i
 import { computeBreakdown, computeMeasures } from '../server/measures/run.ts';
 import { BREAKDOWNS } from '../server/measures/definitions.ts';
 import { childrenByArea } from '../server/hotspots/population.ts';
+import { heldSources } from '../server/import/sources/held.ts';
 import { wardCounts } from '../server/hotspots/wards.ts';
 import type { Boundary } from '../server/hotspots/service.ts';
 import { snapshot, writeBatch } from './fixtures/extract-batch.ts';
@@ -197,6 +198,13 @@ describe('SSDA903 return', () => {
       ['missing_episodes', 'ssda903_header', 'header.csv'],
       ['missing_episodes', 'ssda903_missing', 'missing.csv'],
     ]);
+    const sources = await heldSources(db);
+    expect(sources.tables.map((t) => [t.extract, t.layouts])).toEqual([['missing_episodes', ['ssda903_episodes', 'ssda903_header', 'ssda903_missing']]]);
+    expect(sources.notHeld).toEqual(['cases', 'offenders', 'case_offender_links', 'locations', 'location_reports', 'disruptions', 'population', 'boundaries', 'context_crimes']);
+    expect(sources.notInSource.map((n) => n.figure)).toEqual(expect.arrayContaining(['pct_rhi_offered', 'pct_rhi_within_72h', 'episodes_over_24h']));
+    // The measures that need what the return does not hold have no figure, never 0 %.
+    const got = (await computeMeasures(db, [{ period: 'fy', date_from: '2017-04-01', date_to: '2018-03-31' }])).get('fy')!;
+    expect([got.pct_rhi_offered, got.pct_rhi_within_72h]).toEqual([null, null]);
     db.close();
   });
 });
