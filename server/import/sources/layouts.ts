@@ -90,11 +90,24 @@ export interface Source {
 
 const SOURCES_DIR = join(SQL_DIR, 'sources');
 
+/** The code lists shared by several sources (sql/sources/codes.json), named by a layout's `"codes": "<name>"`. */
+export const CODE_LISTS: Record<string, Record<string, string | null>> = JSON.parse(readFileSync(join(SOURCES_DIR, 'codes.json'), 'utf8'));
+
+function resolveCodes(type: SourceType): SourceType {
+  if ((type.kind === 'code' || type.kind === 'factors') && typeof type.codes === 'string') {
+    const codes = CODE_LISTS[type.codes];
+    if (!codes) throw new Error(`sql/sources: no code list named ${type.codes} in codes.json`);
+    return { ...type, codes };
+  }
+  return type;
+}
+
 function load(): Source[] {
   return readdirSync(SOURCES_DIR)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.json') && f !== 'codes.json')
     .sort()
-    .map((f) => JSON.parse(readFileSync(join(SOURCES_DIR, f), 'utf8')) as Source);
+    .map((f) => JSON.parse(readFileSync(join(SOURCES_DIR, f), 'utf8')) as Source)
+    .map((s) => ({ ...s, layouts: s.layouts.map((l) => ({ ...l, columns: l.columns.map((c) => ({ ...c, type: resolveCodes(c.type) })) })) }));
 }
 
 export const SOURCES: readonly Source[] = load();
