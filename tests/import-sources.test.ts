@@ -11,6 +11,7 @@ import { computeBreakdown, computeMeasures } from '../server/measures/run.ts';
 import { BREAKDOWNS } from '../server/measures/definitions.ts';
 import { childrenByArea } from '../server/hotspots/population.ts';
 import { heldSources } from '../server/import/sources/held.ts';
+import { methodology } from '../server/report/methodology.ts';
 import { wardCounts } from '../server/hotspots/wards.ts';
 import type { Boundary } from '../server/hotspots/service.ts';
 import { snapshot, writeBatch } from './fixtures/extract-batch.ts';
@@ -205,6 +206,12 @@ describe('SSDA903 return', () => {
     // The measures that need what the return does not hold have no figure, never 0 %.
     const got = (await computeMeasures(db, [{ period: 'fy', date_from: '2017-04-01', date_to: '2018-03-31' }])).get('fy')!;
     expect([got.pct_rhi_offered, got.pct_rhi_within_72h]).toEqual([null, null]);
+    // The methodology appendix gives the same mapping query the import ran, and the source's notes.
+    const m = methodology({ suppressed: false, threshold: 5, thresholds: { repeat_min: 3, repeat_days: 90, long_hours: 24 }, heldLayouts: sources.tables.flatMap((t) => t.layouts) });
+    const entry = m.queries.find((q) => q.name === 'sources/ssda903#missing_episodes')!;
+    expect(entry.file).toBe('sql/sources/ssda903.sql');
+    expect(entry.definition).toContain('One missing episode per row of the missing file');
+    expect(m.notes.some((n) => n.includes('pct_rhi_within_72h — not in this source'))).toBe(true);
     db.close();
   });
 });
