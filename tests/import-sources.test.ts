@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Database } from '../server/db.ts';
 import { importFiles, importFolder, type ImportResult } from '../server/import/index.ts';
-import { computeBreakdown, computeMeasures } from '../server/measures/run.ts';
+import { computeBreakdown, computeMeasures, runForPeriods } from '../server/measures/run.ts';
 import { BREAKDOWNS } from '../server/measures/definitions.ts';
 import { childrenByArea } from '../server/hotspots/population.ts';
 import { heldSources } from '../server/import/sources/held.ts';
@@ -142,6 +142,10 @@ describe('SSDA903 return', () => {
         expect(Object.fromEntries(rowsGot.map((x) => [x.key, x.count])), `${from} ${dimension}`).toEqual(counts);
       }
     }
+    // Dates have no hour: the day-and-hour chart holds none of these episodes.
+    const fy = [{ period: 'fy', date_from: '2017-04-01', date_to: '2018-03-31' }];
+    const cells = await runForPeriods(db, 'missing/views#heatmap', fy);
+    expect([cells.length, cells.reduce((n, c) => n + Number(c.count), 0)]).toEqual([7 * 24, 0]);
     // The year 2017/18 has figures of every kind (guards the independent reader against vacuous agreement).
     expect(expected903('01/04/2017', '31/03/2018').measures).toMatchObject({ missing_episodes: 12, episodes_over_24h: 5, repeat_missing_children: 1 });
     db.close();
