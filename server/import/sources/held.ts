@@ -32,6 +32,7 @@ export async function heldSources(db: Database): Promise<HeldSources> {
     if (!t.layouts.includes(layout)) t.layouts.push(layout);
     t.files.push({ file: String(r.file_name), readAs: r.read_as === null ? null : String(r.read_as) });
   }
+  for (const t of tables) t.layouts.sort();
   const held = new Set(tables.map((t) => t.extract));
   const all = [...EXTRACTS.map((e) => e.name as string), 'boundaries', 'context_crimes'];
   const layouts = new Set(tables.flatMap((t) => t.layouts));
