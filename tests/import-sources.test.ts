@@ -12,6 +12,8 @@ import { BREAKDOWNS } from '../server/measures/definitions.ts';
 import { childrenByArea } from '../server/hotspots/population.ts';
 import { heldSources } from '../server/import/sources/held.ts';
 import { methodology } from '../server/report/methodology.ts';
+import { LAYOUTS } from '../server/import/sources/layouts.ts';
+import { directIdentifier, normaliseHeader } from '../server/import/headers.ts';
 import { wardCounts } from '../server/hotspots/wards.ts';
 import type { Boundary } from '../server/hotspots/service.ts';
 import { snapshot, writeBatch } from './fixtures/extract-batch.ts';
@@ -192,6 +194,27 @@ describe('SSDA903 return', () => {
     expect(r.report).not.toContain('31/02/2003');
     expect(await snapshot(db)).toEqual(before);
     db.close();
+  });
+
+  it('reads the missing file alone, saying what the batch lacks', async () => {
+    const db = await Database.open(':memory:');
+    const missing = rows(join(SSDA903, 'missing.csv'));
+    const r = accepted(await importFiles(db, [{ name: 'missing.csv', path: join(SSDA903, 'missing.csv') }], { source: 'cli' }));
+    expect(r.warnings).toEqual([
+      `missing.csv: ${missing.length} episodes of ${new Set(missing.map((m) => m.CHILD)).size} children not in the SSDA903 header file: their sex and ethnicity are not recorded`,
+      'missing.csv: no SSDA903 episodes file in the batch: where each child went missing from is not recorded',
+    ]);
+    expect(await db.all('SELECT count(*) AS n, count(sex) AS sex, count(missing_from) AS missing_from FROM missing_episodes')).toEqual([{ n: missing.length, sex: 0, missing_from: 0 }]);
+    db.close();
+  });
+
+  it('treats every column whose header names an identifier as one (its values are never shown)', () => {
+    for (const layout of LAYOUTS) {
+      for (const c of layout.columns) {
+        if (directIdentifier(normaliseHeader(c.header))) expect(c.identifier, `${layout.layout}.${c.header}`).toBe(true);
+      }
+    }
+    expect(LAYOUTS.flatMap((l) => l.columns.filter((c) => c.identifier).map((c) => c.header)).sort()).toEqual(['DOB', 'DOB', 'PersonBirthDate', 'pers_dob']);
   });
 
   it('is a batch on its own, and says which sources are held', async () => {

@@ -65,3 +65,18 @@ SELECT src_file AS file,
                         strftime(min(decom), '%Y-%m-%d'), strftime(max(decom), '%Y-%m-%d')) END AS read_as
 FROM src_ssda903_episodes
 GROUP BY src_file;
+
+-- name: warn_gaps
+-- What the batch lacks for a full mapping: children of the missing file not in
+-- the header file (their sex and ethnicity are not recorded), and a batch
+-- without the episodes file (where each child went missing from is not recorded).
+SELECT printf('%s: %d episodes of %d children not in the SSDA903 header file: their sex and ethnicity are not recorded',
+              any_value(m.src_file), count(*), count(DISTINCT m.child)) AS message
+FROM src_ssda903_missing m
+WHERE NOT EXISTS (SELECT 1 FROM src_ssda903_header h WHERE h.child = m.child)
+HAVING count(*) > 0
+UNION ALL
+SELECT printf('%s: no SSDA903 episodes file in the batch: where each child went missing from is not recorded', any_value(m.src_file)) AS message
+FROM src_ssda903_missing m
+WHERE NOT EXISTS (SELECT 1 FROM src_ssda903_episodes)
+HAVING count(*) > 0;

@@ -75,6 +75,9 @@ export async function mapSources(
     for (const r of await runAll(conn, sql(layout.describe).sql)) readAs.set(String(r.file), String(r.read_as));
   }
   const warnings: string[] = [];
+  for (const o of outputs) {
+    for (const id of o.warnings ?? []) for (const r of await runAll(conn, sql(id).sql)) warnings.push(String(r.message));
+  }
   const files: ReadFile[] = [];
   for (const s of staged) {
     const o = outputs.find((x) => x.primary === s.layout.layout) ?? outputs.find((x) => x.uses.includes(s.layout.layout));

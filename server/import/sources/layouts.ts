@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SQL_DIR } from '../../sql.ts';
-import { normaliseHeader } from '../headers.ts';
+import { directIdentifier, normaliseHeader } from '../headers.ts';
 
 /** How a source column is read: a code maps the source's code (any case) to ours; null = a valid code with no counterpart. */
 export type SourceType =
@@ -71,6 +71,8 @@ export interface SourceOutput {
   uses: string[];
   /** Named query (sql/sources/<source>.sql) returning the rows of the table, column for column. */
   query: string;
+  /** Named queries giving `message` rows: what the batch lacks for a full mapping (a child not in the header file, …). */
+  warnings?: string[];
 }
 
 export interface NotInSource {
@@ -107,7 +109,13 @@ function load(): Source[] {
     .filter((f) => f.endsWith('.json') && f !== 'codes.json')
     .sort()
     .map((f) => JSON.parse(readFileSync(join(SOURCES_DIR, f), 'utf8')) as Source)
-    .map((s) => ({ ...s, layouts: s.layouts.map((l) => ({ ...l, columns: l.columns.map((c) => ({ ...c, type: resolveCodes(c.type) })) })) }));
+    .map((s) => ({ ...s, layouts: s.layouts.map((l) => ({ ...l, columns: l.columns.map(resolveColumn) })) }));
+}
+
+/** A column's codes resolved; a column whose header names an identifier (headers.ts) is one, whatever the layout says. */
+function resolveColumn(c: SourceColumn): SourceColumn {
+  const identifier = c.identifier === true || [c.header, ...(c.aliases ?? [])].some((h) => directIdentifier(normaliseHeader(h)));
+  return { ...c, type: resolveCodes(c.type), ...(identifier ? { identifier } : {}) };
 }
 
 export const SOURCES: readonly Source[] = load();
