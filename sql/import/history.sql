@@ -5,10 +5,6 @@
 -- Whether any extract has ever been imported into this database.
 SELECT count(*) > 0 AS found FROM import_files;
 
--- name: held_extracts
--- The extracts this database holds (each imported at least once).
-SELECT DISTINCT extract FROM import_files;
-
 -- name: insert_import
 -- A new accepted batch; imported_at is UTC.
 INSERT INTO imports (import_id, imported_at, source, imported_by)
