@@ -216,3 +216,19 @@ describe('police.uk street-level crime', () => {
     db.close();
   });
 });
+
+describe('recognition', () => {
+  it('reads our own extracts by header whatever their names, and refuses two files for one table', async () => {
+    const db = await Database.open(':memory:');
+    const cases = ['case_id,child_id,referral_date,sex', 'K1,C1,01/04/2024,F'].join('\n');
+    const r = accepted(await importFolder(db, writeBatch({ 'CSE cases April.csv': cases }), { source: 'cli' }));
+    expect(r.files.map((f) => [f.file, f.extract, f.readAs])).toEqual([['CSE cases April.csv', 'cases', 'cases (our extract format), 1 row']]);
+
+    const missing = readFileSync(join(FIXTURES, 'ssd/ssd_missing.csv'), 'utf8');
+    const ours = ['episode_id,child_id,start', 'E1,C1,01/04/2024 10:00'].join('\n');
+    const both = await importFolder(db, writeBatch({ 'ssd_missing.csv': missing, 'missing_episodes.csv': ours }), { source: 'cli' });
+    if (both.ok) throw new Error('accepted');
+    expect(both.report).toBe('ssd_missing.csv — missing_episodes.csv and ssd_missing.csv (SSD ssd_missing) both give missing_episodes: keep one');
+    db.close();
+  });
+});
