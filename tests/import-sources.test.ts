@@ -245,38 +245,43 @@ describe('SSDA903 return', () => {
 
 describe('ONS mid-year estimates (wide layout)', () => {
   /** Children aged 0–17 per ward from the raw file: Females + Males rows, columns 0 … 17. */
-  function childrenFromFile(): Map<string, number> {
+  function childrenFromFile(path: string, codeColumn: string): Map<string, number> {
     const out = new Map<string, number>();
-    for (const r of rows(join(ONS, 'wards_mid2022.csv'))) {
+    for (const r of rows(path)) {
       if (r.sex === 'Persons') continue;
       let n = 0;
       for (let age = 0; age <= 17; age++) n += Number(r[String(age)]);
-      out.set(r.WD23CD, (out.get(r.WD23CD) ?? 0) + n);
+      out.set(r[codeColumn], (out.get(r[codeColumn]) ?? 0) + n);
     }
     return out;
   }
 
-  it('gives rates per 10,000 children aged 0–17 by ward equal to a computation from the file', async () => {
+  const PUBLISHED = [
+    { file: join(ONS, 'wards_mid2022.csv'), code: 'WD23CD', year: 2022, period: { from: '2022-04-01', to: '2023-03-31' } },
+    { file: join(FIXTURES, 'ons_lab/mid-year_2023_population_estimates_ward.csv'), code: 'area_code', year: 2023, period: { from: '2023-04-01', to: '2024-03-31' } },
+  ];
+  it.each(PUBLISHED)('gives rates per 10,000 children aged 0–17 by ward equal to a computation from the file ($code)', async ({ file, code, year, period }) => {
     const db = await Database.open(':memory:');
-    const r = accepted(await importFolder(db, ONS, { source: 'cli' }));
+    const want = childrenFromFile(file, code);
+    const name = file.split('/').pop()!;
+    const r = accepted(await importFiles(db, [{ name, path: file }], { source: 'cli' }));
     expect(r.files[0]).toMatchObject({ extract: 'population', layout: 'ons_population' });
-    expect(r.files[0].readAs).toBe(`ONS mid-year estimates, 2 areas, 2022, ${[...childrenFromFile().values()].reduce((a, b) => a + b)} children aged 0–17 (Females and Males)`);
+    expect(r.files[0].readAs).toBe(`ONS mid-year estimates, ${want.size} areas, ${year}, ${[...want.values()].reduce((a, b) => a + b)} children aged 0–17 (Females and Males)`);
+    const [first, second] = [...want.keys()];
+    const counts: Record<string, number> = { [first]: 3, [second]: 1 };
     const cases = [
       'case_id,child_id,referral_date,home_ward',
-      'K1,C1,01/05/2022,E05000819',
-      'K2,C2,01/06/2022,E05000819',
-      'K3,C3,01/07/2022,E05000819',
-      'K4,C4,01/08/2022,E05000820',
+      `K1,C1,${period.from},${first}`,
+      `K2,C2,${period.from},${first}`,
+      `K3,C3,${period.to},${first}`,
+      `K4,C4,${period.to},${second}`,
     ].join('\n');
     accepted(await importFolder(db, writeBatch({ 'cases.csv': cases }), { source: 'cli' }));
-    const period = { from: '2022-04-01', to: '2023-03-31' };
     const children = await childrenByArea(db, period);
-    const want = childrenFromFile();
     expect(Object.fromEntries(children)).toEqual(Object.fromEntries(want));
-    const boundaries = [...want.keys()].map((code) => ({ area_code: code, area_name: null }) as unknown as Boundary);
+    const boundaries = [...want.keys()].map((c) => ({ area_code: c, area_name: null }) as unknown as Boundary);
     const wards = await wardCounts(db, 'cases_home', period, boundaries, children);
-    const counts: Record<string, number> = { E05000819: 3, E05000820: 1 };
-    for (const row of wards.rows) expect(row.rate).toBeCloseTo((counts[row.area_code] / want.get(row.area_code)!) * 10_000, 10);
+    for (const row of wards.rows) expect(row.rate, row.area_code).toBeCloseTo(((counts[row.area_code] ?? 0) / want.get(row.area_code)!) * 10_000, 10);
     db.close();
   });
 
