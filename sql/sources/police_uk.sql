@@ -16,7 +16,8 @@ WHERE longitude IS NOT NULL AND latitude IS NOT NULL;
 -- name: describe_street
 -- "police.uk street-level crime, 1234 crimes, 2024-01 to 2024-03 (Greater Manchester Police); 12 without a location, not stored".
 SELECT src_file AS file,
-       printf('police.uk street-level crime, %d crimes%s%s; %d without a location, not stored', count(*),
+       printf('police.uk street-level crime, %d %s%s%s; %d without a location, not stored', count(*),
+              CASE WHEN count(*) = 1 THEN 'crime' ELSE 'crimes' END,
               CASE WHEN count(*) > 0 THEN printf(', %s to %s', strftime(min(month), '%Y-%m'), strftime(max(month), '%Y-%m')) ELSE '' END,
               coalesce(' (' || string_agg(DISTINCT falls_within, ', ' ORDER BY falls_within) || ')', ''),
               count(*) FILTER (WHERE longitude IS NULL OR latitude IS NULL)) AS read_as
