@@ -208,6 +208,14 @@ describe('SSDA903 return', () => {
     db.close();
   });
 
+  it('refuses a batch of files that only add to another (a header file alone)', async () => {
+    const db = await Database.open(':memory:');
+    const r = await importFiles(db, [{ name: 'header.csv', path: join(SSDA903, 'header.csv') }], { source: 'cli' });
+    if (r.ok) throw new Error('accepted');
+    expect(r.report).toBe('(batch) — nothing to store: header.csv was read as SSDA903 header, but no file of the batch uses it (it adds to an SSDA903 missing file): nothing from it is stored');
+    db.close();
+  });
+
   it('treats every column whose header names an identifier as one (its values are never shown)', () => {
     for (const layout of LAYOUTS) {
       for (const c of layout.columns) {

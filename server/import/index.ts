@@ -173,6 +173,8 @@ async function runImport(db: Database, input: { name: string; path: string }[], 
         for (const r of m.files) {
           sourceFiles.push({ extract: r.extract, file: r.file, rows: r.rows, sha256: hashes.get(r.file)!, layout: r.layout, readAs: r.readAs, used: r.used, dropped: r.dropped });
         }
+        // Files that only add to another (an SSDA903 header file alone) make no batch.
+        if (!m.problems.length && !mapped.length && !batch.length) problems.push(batchProblem('(batch)', `nothing to store: ${m.warnings.join('; ')}`));
       }
 
       const targets = refTargets(staged, mapped, sourceFiles);

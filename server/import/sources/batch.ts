@@ -82,8 +82,8 @@ export async function mapSources(
   for (const s of staged) {
     const o = outputs.find((x) => x.primary === s.layout.layout) ?? outputs.find((x) => x.uses.includes(s.layout.layout));
     if (!o) {
-      const wanted = SOURCES.flatMap((x) => x.outputs).filter((x) => x.uses.includes(s.layout.layout)).map((x) => x.primary);
-      warnings.push(`${s.file} was read as ${s.layout.label}, but no file of the batch uses it (it adds to ${wanted.join(' or ')}): nothing from it is stored`);
+      const wanted = SOURCES.flatMap((x) => x.outputs).filter((x) => x.uses.includes(s.layout.layout)).map((x) => LAYOUTS.find((l) => l.layout === x.primary)?.label ?? x.primary);
+      warnings.push(`${s.file} was read as ${s.layout.label}, but no file of the batch uses it (it adds to an ${wanted.join(' or ')} file): nothing from it is stored`);
       continue;
     }
     files.push({ file: s.file, layout: s.layout.layout, extract: o.extract, rows: s.rows, readAs: readAs.get(s.file) ?? s.layout.label, used: s.used, dropped: s.dropped });
