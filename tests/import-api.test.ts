@@ -49,7 +49,7 @@ describe('POST /api/imports', () => {
       [second.body.importId, 'api', 1],
       [r.body.importId, 'api', 8],
     ]);
-    expect(list.body.imports[0].files).toEqual([{ extract: 'offenders', file: 'offenders.csv', rows: 2, sha256: createHash('sha256').update(OFFENDERS).digest('hex') }]);
+    expect(list.body.imports[0].files).toEqual([{ extract: 'offenders', file: 'offenders.csv', rows: 2, sha256: createHash('sha256').update(OFFENDERS).digest('hex'), layout: 'extract', readAs: 'offenders (our extract format), 2 rows' }]);
     expect(list.body.imports[0].importedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
   });
 

@@ -90,7 +90,7 @@ describe('batches', () => {
     const history = await listImports(db);
     expect(history.map((h) => [h.importId, h.source, h.importedBy])).toEqual([[r.importId, 'cli', 'tester'], [r.importId - 1, 'demo', null]]);
     expect(history[0].files).toEqual([
-      { extract: 'cases', file: 'cases.csv', rows: 2, sha256: createHash('sha256').update(newCases).digest('hex') },
+      { extract: 'cases', file: 'cases.csv', rows: 2, sha256: createHash('sha256').update(newCases).digest('hex'), layout: 'extract', readAs: 'cases (our extract format), 2 rows' },
     ]);
     expect(history[1].files.map((f) => [f.extract, f.rows])).toEqual([
       ['case_offender_links', 2], ['cases', 3], ['disruptions', 2], ['location_reports', 2], ['locations', 2], ['missing_episodes', 2], ['offenders', 2], ['population', 3],
@@ -151,7 +151,7 @@ describe('reference data', () => {
   it('imports the real Trafford wards with every ring wound for d3-geo', async () => {
     const db = await goodDb();
     const r = accepted(await importFiles(db, [{ name: 'boundaries.geojson', path: TRAFFORD_WARDS }], { source: 'cli' }));
-    expect(r.files).toEqual([{ extract: 'boundaries', file: 'boundaries.geojson', rows: 21, sha256: createHash('sha256').update(readFileSync(TRAFFORD_WARDS)).digest('hex') }]);
+    expect(r.files).toEqual([{ extract: 'boundaries', file: 'boundaries.geojson', rows: 21, sha256: createHash('sha256').update(readFileSync(TRAFFORD_WARDS)).digest('hex'), layout: 'extract', readAs: 'boundaries, 21 areas' }]);
     const rows = await db.all('SELECT area_code, area_name, geometry, min_lon, min_lat, max_lon, max_lat FROM boundaries ORDER BY area_code');
     expect(rows).toHaveLength(21);
     let total = 0;

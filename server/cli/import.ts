@@ -1,4 +1,5 @@
-// `npm run import -- <folder>`: imports every extract in the folder into the
+// `npm run import -- <folder>`: imports every extract in the folder (our own
+// format, or files as agencies hold them, recognised by header: docs/sources.md) into the
 // database named by PROFILER_DB (default data/profiler.duckdb). Prints every
 // problem and exits 1 when the batch is refused; nothing is stored then.
 import { existsSync, statSync } from 'node:fs';
@@ -60,7 +61,11 @@ async function main(): Promise<number> {
       return 1;
     }
     console.log(`\nImport ${result.importId} stored:`);
-    for (const f of result.files) console.log(`  ${f.file}: ${f.rows.toLocaleString('en-GB')} rows (sha256 ${f.sha256})`);
+    for (const f of result.files) {
+      console.log(`  ${f.file}: ${f.readAs ?? `${f.extract}, ${f.rows.toLocaleString('en-GB')} rows`} → ${f.extract} (sha256 ${f.sha256})`);
+      if (f.used?.length) console.log(`    columns used: ${f.used.join('; ')}`);
+      if (f.dropped?.length) console.log(`    columns not read (nothing stored from them): ${f.dropped.join(', ')}`);
+    }
     return 0;
   } finally {
     db.close();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../db.ts';
 import { buildReport, formatProblem, sortProblems, type ImportProblem } from './problems.ts';
-import { BOUNDARIES, EXTRACTS, extractSpec, type ExtractName, type ExtractSpec } from './spec.ts';
+import { BOUNDARIES, extractSpec, type ExtractName, type ExtractSpec } from './spec.ts';
 import { stageCsv } from './csv-source.ts';
 import { stageXlsx } from './xlsx-source.ts';
 import { validateStaged, type RefTargets } from './validate.ts';
@@ -19,6 +19,12 @@ import { auditLogFor } from '../audit/log.ts';
 import { failed, stagingTable, type StagedFile } from './staging.ts';
 import { keptReferenceProblems } from './kept.ts';
 import { makeScratchDir } from './scratch.ts';
+import { headerRecord, splitRecord } from './csv-scan.ts';
+import { recognise } from './sources/recognise.ts';
+import { SOURCES, type Layout } from './sources/layouts.ts';
+import { sourceTable, stageSourceCsv, type StagedSource } from './sources/stage.ts';
+import { stageCinXml } from './sources/cin-xml.ts';
+import { dropSourceViews, mapSources, storeSources, type MappedOutput } from './sources/batch.ts';
 
 export type { ImportProblem } from './problems.ts';
 export type { ImportedFile } from './store.ts';
@@ -32,6 +38,14 @@ export interface ImportOptions {
   source: 'cli' | 'api' | 'demo';
   importedBy?: string;
   onProgress?: (p: { file: string; phase: string; rows?: number; fraction?: number }) => void;
+}
+
+interface SourceFile {
+  name: string;
+  path: string;
+  layout: Layout;
+  headers: string[];
+  positions: Map<string, number>;
 }
 
 interface BatchFile {
@@ -68,15 +82,6 @@ export async function hasExtracts(db: Database): Promise<boolean> {
 // One import at a time per database: batches replace whole tables.
 const queues = new WeakMap<Database, Promise<unknown>>();
 
-function classify(name: string): Pick<BatchFile, 'extract' | 'format'> | null {
-  const m = /^([a-z_]+)\.(csv|xlsx|geojson)$/.exec(name.trim().toLowerCase());
-  if (!m) return null;
-  const [, base, ext] = m;
-  if (ext === 'geojson') return base === BOUNDARIES ? { extract: BOUNDARIES, format: 'geojson' } : null;
-  const spec = extractSpec(base);
-  return spec ? { extract: spec.name, format: ext as 'csv' | 'xlsx' } : null;
-}
-
 function batchProblem(file: string, message: string): ImportProblem {
   return { file, row: null, column: null, value: null, message };
 }
@@ -86,25 +91,35 @@ async function runImport(db: Database, input: { name: string; path: string }[], 
   const warnings: string[] = [];
   const problems: ImportProblem[] = [];
   const batch: BatchFile[] = [];
+  const sources: SourceFile[] = [];
   for (const f of input) {
-    const kind = classify(f.name);
+    const kind = await recognise(f.name, f.path).catch(() => null);
     if (!kind) {
       // A README or a hidden file travelling with the extracts is not data: no warning.
       if (/^(\.|readme\b)/i.test(f.name)) continue;
-      warnings.push(`${f.name} is not an extract of the contract (cases, missing_episodes, offenders, case_offender_links, locations, location_reports, disruptions, boundaries.geojson, population.csv) and is ignored`);
+      warnings.push(`${f.name} is not an extract of the contract (cases, missing_episodes, offenders, case_offender_links, locations, location_reports, disruptions, boundaries.geojson, population.csv) nor a file of a source we read (docs/sources.md), and is ignored`);
+      continue;
+    }
+    if (kind.kind === 'source') {
+      const same = sources.find((b) => b.layout === kind.layout);
+      if (same && !kind.layout.multipleFiles) problems.push(batchProblem(f.name, `${same.name} and ${f.name} are both ${kind.layout.label} files: keep one`));
+      else sources.push({ ...f, layout: kind.layout, headers: kind.headers, positions: kind.positions });
       continue;
     }
     const same = batch.find((b) => b.extract === kind.extract);
     if (same) problems.push(batchProblem(f.name, `${same.name} and ${f.name} are both present: keep one file per extract`));
-    else batch.push({ ...f, ...kind });
+    else batch.push({ ...f, extract: kind.extract, format: kind.format });
   }
-  if (batch.length === 0 && problems.length === 0) problems.push(batchProblem('(batch)', 'no extract files found'));
-  const held = new Set((await db.named('import/history#held_extracts')).map((r) => String(r.extract)));
-  for (const spec of EXTRACTS) {
-    if (spec.required && !held.has(spec.name) && !batch.some((b) => b.extract === spec.name)) {
-      problems.push(batchProblem(`${spec.name}.csv`, `required extract ${spec.name} is missing (${spec.name}.csv or ${spec.name}.xlsx)`));
-    }
+  // Each table is written from one file (or one source) per batch.
+  const writers = new Map<string, string>(batch.map((b) => [b.extract, b.name]));
+  for (const o of SOURCES.flatMap((x) => x.outputs)) {
+    const primary = sources.find((f) => f.layout.layout === o.primary);
+    if (!primary) continue;
+    const other = writers.get(o.extract);
+    if (other) problems.push(batchProblem(primary.name, `${other} and ${primary.name} (${primary.layout.label}) both give ${o.extract}: keep one`));
+    else writers.set(o.extract, primary.name);
   }
+  if (batch.length === 0 && sources.length === 0 && problems.length === 0) problems.push(batchProblem('(batch)', 'no extract files found'));
 
   // A folder for changed copies of files (see stageCsv), made when first needed.
   let scratchDir: string | null = null;
@@ -113,6 +128,7 @@ async function runImport(db: Database, input: { name: string; path: string }[], 
     try {
       const staged: StagedFile[] = [];
       const hashes = new Map<string, string>();
+      const ownHeaders = new Map<string, string[]>();
       let boundaries: { file: BatchFile; rows: Boundary[] } | null = null;
       for (const f of batch) {
         progress({ file: f.name, phase: 'reading', fraction: 0 });
@@ -126,6 +142,8 @@ async function runImport(db: Database, input: { name: string; path: string }[], 
           progress({ file: f.name, phase: 'read', rows: parsed.boundaries.length, fraction: 1 });
           continue;
         }
+        const h = f.format === 'csv' ? headerRecord(buf) : null;
+        if (h) ownHeaders.set(f.name, splitRecord(buf.subarray(h.start, h.end).toString('utf8')).map((x) => x.replace(/^\uFEFF/, '').trim()));
         const spec = extractSpec(f.extract) as ExtractSpec;
         const staging = stageOne(conn, spec, f, buf, scratch, (fraction) => progress({ file: f.name, phase: 'reading', fraction }));
         sha256(); // while DuckDB reads the file
@@ -135,8 +153,31 @@ async function runImport(db: Database, input: { name: string; path: string }[], 
         warnings.push(...s.warnings);
         progress({ file: f.name, phase: 'read', rows: s.rows, fraction: 1 });
       }
+      const stagedSources: StagedSource[] = [];
+      for (const [i, f] of sources.entries()) {
+        progress({ file: f.name, phase: 'reading', fraction: 0 });
+        const buf = await readFile(f.path);
+        hashes.set(f.name, createHash('sha256').update(buf).digest('hex'));
+        const s = await stageSource(conn, f, buf, sourceTable(i), scratch);
+        stagedSources.push(s);
+        problems.push(...s.problems);
+        progress({ file: f.name, phase: 'read', rows: s.rows, fraction: 1 });
+      }
+      let mapped: MappedOutput[] = [];
+      const sourceFiles: ImportedFile[] = [];
+      if (stagedSources.length && !problems.length) {
+        const m = await mapSources(conn, stagedSources);
+        problems.push(...m.problems);
+        warnings.push(...m.warnings);
+        mapped = m.outputs;
+        for (const r of m.files) {
+          sourceFiles.push({ extract: r.extract, file: r.file, rows: r.rows, sha256: hashes.get(r.file)!, layout: r.layout, readAs: r.readAs, used: r.used, dropped: r.dropped });
+        }
+        // Files that only add to another (an SSDA903 header file alone) make no batch.
+        if (!m.problems.length && !mapped.length && !batch.length) problems.push(batchProblem('(batch)', `nothing to store: ${m.warnings.join('; ')}`));
+      }
 
-      const targets = refTargets(staged);
+      const targets = refTargets(staged, mapped, sourceFiles);
       for (const s of staged.filter((x) => x.source)) {
         progress({ file: s.file, phase: 'validating', rows: s.rows });
         problems.push(...(await validateStaged(conn, s, targets)));
@@ -149,8 +190,11 @@ async function runImport(db: Database, input: { name: string; path: string }[], 
       }
 
       const files: ImportedFile[] = [
-        ...staged.map((s) => ({ extract: s.spec.name, file: s.file, rows: s.rows, sha256: hashes.get(s.file)! })),
-        ...(boundaries ? [{ extract: BOUNDARIES, file: boundaries.file.name, rows: boundaries.rows.length, sha256: hashes.get(boundaries.file.name)! }] : []),
+        ...staged.map((s) => ({ extract: s.spec.name, file: s.file, rows: s.rows, sha256: hashes.get(s.file)!, layout: 'extract', ...ownColumns(s, ownHeaders.get(s.file)) })),
+        ...(boundaries
+          ? [{ extract: BOUNDARIES, file: boundaries.file.name, rows: boundaries.rows.length, sha256: hashes.get(boundaries.file.name)!, layout: 'extract', readAs: `boundaries, ${boundaries.rows.length} areas` }]
+          : []),
+        ...sourceFiles,
       ];
       // The batch's writes and its audit entry: one transaction on the connection that holds the staging tables.
       const importId = await auditLogFor(db).change(
@@ -160,6 +204,7 @@ async function runImport(db: Database, input: { name: string; path: string }[], 
             progress({ file: s.file, phase: 'storing', rows: s.rows });
             await storeExtract(conn, s);
           }
+          await storeSources(conn, mapped);
           if (boundaries) await storeBoundaries(conn, boundaries.rows);
           const id = await recordImport(conn, opts.source, opts.importedBy, files);
           await db.bumpDataVersion(conn);
@@ -170,6 +215,7 @@ async function runImport(db: Database, input: { name: string; path: string }[], 
       for (const f of files) progress({ file: f.file, phase: 'done', rows: f.rows, fraction: 1 });
       return { ok: true as const, importId, files, warnings };
     } finally {
+      await dropSourceViews(conn);
       await dropTempTables(conn);
       if (scratchDir) await rm(scratchDir, { recursive: true, force: true });
     }
@@ -192,15 +238,43 @@ async function stageOne(
   }
 }
 
-/** References resolve to the batch's staging table when the extract is in the batch, else to the stored table. */
-function refTargets(staged: StagedFile[]): RefTargets {
+/**
+ * References resolve to the batch's staging table when the extract is in the
+ * batch, to the rows mapped from a source file of the batch, else to the stored table.
+ */
+function refTargets(staged: StagedFile[], mapped: MappedOutput[], sourceFiles: ImportedFile[]): RefTargets {
   return (extract) => {
     const inBatch = staged.find((s) => s.spec.name === extract);
     if (inBatch && !inBatch.source) return null;
     if (inBatch) return { relation: stagingTable(extract), column: (c) => `v_${c}`, label: inBatch.file };
+    const fromSource = mapped.find((m) => m.output.extract === extract);
+    if (fromSource) {
+      const file = sourceFiles.find((f) => f.layout === fromSource.output.primary)?.file ?? fromSource.output.primary;
+      return { relation: fromSource.table, column: (c) => c, label: file };
+    }
     const spec = extractSpec(extract) as ExtractSpec;
     return { relation: spec.table, column: (c) => c, label: `the ${extract} already imported` };
   };
+}
+
+/** A source file read and checked on its own (CSV by its header, the CIN census as XML). */
+async function stageSource(conn: DuckDBConnection, f: SourceFile, buf: Buffer, table: string, scratch: () => string): Promise<StagedSource> {
+  try {
+    return f.layout.format === 'xml'
+      ? await stageCinXml(conn, { layout: f.layout, file: f.name, buf, table })
+      : await stageSourceCsv(conn, { layout: f.layout, file: f.name, path: f.path, buf, headers: f.headers, positions: f.positions, table, scratch });
+  } catch (e) {
+    const message = e instanceof Error ? e.message.split('\n')[0] : 'unknown error';
+    return { layout: f.layout, file: f.name, table, rows: 0, problems: [batchProblem(f.name, `the file cannot be read as ${f.layout.label}: ${message}`)], used: [], dropped: [] };
+  }
+}
+
+/** What an extract file of our own format was read as, and its columns used and not read. */
+function ownColumns(s: StagedFile, headers: string[] | undefined): Pick<ImportedFile, 'readAs' | 'used' | 'dropped'> {
+  const readAs = `${s.spec.name} (our extract format), ${s.rows} ${s.rows === 1 ? 'row' : 'rows'}`;
+  const positions = s.source?.positions ?? new Map<string, number>();
+  const used = new Set(positions.values());
+  return { readAs, used: Array.from(positions.keys()), dropped: (headers ?? []).filter((_, i) => !used.has(i)) };
 }
 
 async function dropTempTables(conn: DuckDBConnection): Promise<void> {

@@ -13,6 +13,13 @@ export interface ImportedFile {
   file: string;
   rows: number;
   sha256: string;
+  /** The layout the file was read as: 'extract' (our own format) or a source layout (sql/sources/*.json). */
+  layout?: string;
+  /** One line saying what the file was read as ("SSDA903 missing, 43 episodes of 39 children, …"). */
+  readAs?: string;
+  /** The file's columns read (and what each gives) and the ones not read (never stored). */
+  used?: string[];
+  dropped?: string[];
 }
 
 export async function storeExtract(conn: DuckDBConnection, file: StagedFile): Promise<void> {
@@ -58,6 +65,8 @@ export async function recordImport(
       fileName: f.file,
       rows: f.rows,
       sha256: f.sha256,
+      layout: f.layout ?? 'extract',
+      readAs: f.readAs ?? null,
     });
   }
   return importId;
@@ -106,7 +115,14 @@ export async function listImports(db: Database): Promise<ImportHistoryEntry[]> {
       };
       out.push(entry);
     }
-    entry.files.push({ extract: String(r.extract), file: String(r.file_name), rows: Number(r.row_count), sha256: String(r.sha256) });
+    entry.files.push({
+      extract: String(r.extract),
+      file: String(r.file_name),
+      rows: Number(r.row_count),
+      sha256: String(r.sha256),
+      layout: String(r.layout ?? 'extract'),
+      ...(r.read_as === null || r.read_as === undefined ? {} : { readAs: String(r.read_as) }),
+    });
   }
   return out;
 }

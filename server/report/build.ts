@@ -3,6 +3,7 @@
 // board and partners, then the sentences written from what is left, so that a
 // sentence can only state a figure the reader's copy shows.
 import type { Database } from '../db.ts';
+import { heldSources } from '../import/sources/held.ts';
 import type { Period } from '../period.ts';
 import { suppressPayload } from '../suppression/payload.ts';
 import { isSuppressedAudience, sectionsFor, type Audience, type SectionId } from './audience.ts';
@@ -60,7 +61,7 @@ export async function buildReport(db: Database, period: Period, opts: ReportOpti
     ...figures,
     ...(sections.includes('sources') ? { sources } : {}),
     ...(sections.includes('quality') ? { completeness } : {}),
-    methodology: methodology({ suppressed, threshold: opts.threshold, thresholds: raw.thresholds }),
+    methodology: methodology({ suppressed, threshold: opts.threshold, thresholds: raw.thresholds, heldLayouts: (await heldSources(db)).tables.flatMap((t) => t.layouts) }),
   };
   if (suppressed) body = suppressPayload(body, opts.threshold) as typeof body;
   const figs = body.figures as Report['figures'];

@@ -7,6 +7,7 @@ import { sql } from '../sql.ts';
 import { TREND_MEASURES } from '../trends/measures.ts';
 import { LIMIT_FACTOR, RUN_LENGTH } from '../trends/xmr.ts';
 import type { Thresholds } from '../measures/params.ts';
+import { sourceMethod } from '../import/sources/method.ts';
 
 /** Named queries (sql/) behind the report's figures that are not measures or breakdowns. */
 const OTHER_QUERIES: { id: string; label: string }[] = [
@@ -42,13 +43,15 @@ function describe(id: string): { definition: string; file: string } {
   return { definition: q.description, file: q.file };
 }
 
-export function methodology(opts: { suppressed: boolean; threshold: number; thresholds: Thresholds }): Methodology {
+export function methodology(opts: { suppressed: boolean; threshold: number; thresholds: Thresholds; heldLayouts?: string[] }): Methodology {
   const t = opts.thresholds;
+  // Tables read from files as agencies hold them (SSDA903, CIN census, …): their mappings and what they do not record.
+  const sources = sourceMethod(opts.heldLayouts ?? []);
   const trends = TREND_MEASURES.map((m) => MEASURES.find((d) => d.id === m.id)?.label ?? m.id).join(', ');
   return {
     measures: MEASURES.map((m) => ({ name: m.id, label: m.label, definition: m.definition, file: m.file })),
     breakdowns: BREAKDOWNS.map((b) => ({ name: `${b.subject}/${b.dimension}`, label: b.label, definition: b.definition, file: b.file })),
-    queries: OTHER_QUERIES.map((q) => ({ name: q.id, label: q.label, ...describe(q.id) })),
+    queries: [...OTHER_QUERIES.map((q) => ({ name: q.id, label: q.label, ...describe(q.id) })), ...sources.entries],
     notes: [
       'A period runs from its first to its last date, both included; an event is in the period when its date (the date part of a date and time) is. Counts of children are distinct children. Each section compares the period with the period of the same length before it (for a financial year, the financial year before).',
       'Percentages are of the denominator named in their definition, shown to one decimal place (rounded half away from zero); a percentage with no denominator is shown as –. "Not recorded" is always counted as a category of its own.',
@@ -58,6 +61,7 @@ export function methodology(opts: { suppressed: boolean; threshold: number; thre
         ? `Small numbers: in this copy, counts from 1 to ${opts.threshold} are withheld and shown as [c]; where one figure of a table is withheld, the next smallest is withheld too, so that no withheld figure can be worked out from a total. A percentage is withheld when its numerator, the rest of its denominator, or its denominator is withheld. Sentences never state a withheld number.`
         : `Small numbers: this is the analyst's copy and shows every figure. Copies for the board and partners withhold counts from 1 to ${opts.threshold} ([c]), with secondary suppression so that no withheld figure can be worked out from a total.`,
       'Every figure is computed by the named SQL query given here, kept in the sql/ folder of Problem Profiler, so that it can be checked and reproduced. What each figure means and how to read it is explained in docs/measures.md, and the data each is built from in docs/extracts.md, both in the Problem Profiler folder.',
+      ...sources.notes,
     ],
   };
 }

@@ -1,7 +1,9 @@
 // Extract import through the running server: POST /api/imports takes the
 // files of a batch (multipart/form-data, any field name, the original file
 // names kept) and answers 200 with the stored files or 422 with every problem;
-// GET /api/imports lists the batches held (the report's "data sources").
+// GET /api/imports lists the batches held (the report's "data sources") and,
+// under `held`, which sources each table comes from, the tables not held and
+// the figures a held source cannot give (server/import/sources/held.ts).
 import type { Request, Response } from 'express';
 import busboy from 'busboy';
 import { createWriteStream } from 'node:fs';
@@ -14,6 +16,7 @@ import { badRequest, HttpError } from '../errors.ts';
 import { importFiles } from '../import/index.ts';
 import { listImports } from '../import/store.ts';
 import { makeScratchDir } from '../import/scratch.ts';
+import { heldSources } from '../import/sources/held.ts';
 import type { AuditNote } from '../audit/capture.ts';
 
 /** Largest upload accepted, all files together. */
@@ -121,11 +124,12 @@ export function importsRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/imports',
       access: 'aggregate',
-      summary: 'Import history: batches, their files, row counts and SHA-256',
+      summary: 'Import history: batches, their files, row counts and SHA-256; the sources held and the figures they cannot give',
       handler: async (_req, res) => {
         const imports = await listImports(ctx.db);
         res.json({
           imports: imports.map((i) => ({ importId: i.importId, importedAt: i.importedAt, source: i.source, files: i.files })),
+          held: await heldSources(ctx.db),
         });
       },
     },

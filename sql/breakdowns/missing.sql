@@ -19,8 +19,13 @@ GROUP BY ALL;
 -- name: duration_band
 -- Missing episodes started in the period by how long the child was missing
 -- (a band includes its upper bound: exactly 6 hours is under_6h); episodes
--- with no end are ongoing.
-SELECT p.period, duration_band(e.start_at, e.end_at) AS key, count(*) AS count
+-- with no end are ongoing. Where the source holds dates, not times, a band is
+-- given only when the dates decide it (macro duration_band_dates), else
+-- not_recorded.
+SELECT p.period,
+       CASE WHEN e.times_recorded IS DISTINCT FROM false THEN duration_band(e.start_at, e.end_at)
+            ELSE duration_band_dates(CAST(e.start_at AS DATE), CAST(e.end_at AS DATE)) END AS key,
+       count(*) AS count
 FROM period_days p
 JOIN missing_episodes e ON CAST(e.start_at AS DATE) = p.day
 GROUP BY ALL;

@@ -5,10 +5,6 @@
 -- Whether any extract has ever been imported into this database.
 SELECT count(*) > 0 AS found FROM import_files;
 
--- name: held_extracts
--- The extracts this database holds (each imported at least once).
-SELECT DISTINCT extract FROM import_files;
-
 -- name: insert_import
 -- A new accepted batch; imported_at is UTC.
 INSERT INTO imports (import_id, imported_at, source, imported_by)
@@ -16,13 +12,22 @@ VALUES (nextval('import_seq'), CAST($importedAt AS TIMESTAMP), $source, $importe
 RETURNING import_id;
 
 -- name: insert_file
-INSERT INTO import_files (import_id, extract, file_name, row_count, sha256)
-VALUES ($importId, $extract, $fileName, $rows, $sha256);
+-- layout: what the file was read as ('extract', or a source layout of sql/sources/*.json).
+INSERT INTO import_files (import_id, extract, file_name, row_count, sha256, layout, read_as)
+VALUES ($importId, $extract, $fileName, $rows, $sha256, $layout, $readAs);
 
 -- name: list_imports
 -- Every accepted batch with its files, newest first.
 SELECT i.import_id, strftime(i.imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at, i.source, i.imported_by,
-       f.extract, f.file_name, f.row_count, f.sha256
+       f.extract, f.file_name, f.row_count, f.sha256, f.layout, f.read_as
 FROM imports i
 JOIN import_files f USING (import_id)
 ORDER BY i.import_id DESC, f.extract, f.file_name;
+
+-- name: held_sources
+-- For each table held, the files of the latest batch that wrote it and the
+-- layout each was read as (our own extract format, or a source's).
+SELECT f.extract, f.layout, f.file_name, f.read_as, f.import_id
+FROM import_files f
+WHERE f.import_id = (SELECT max(g.import_id) FROM import_files g WHERE g.extract = f.extract)
+ORDER BY f.extract, f.file_name;

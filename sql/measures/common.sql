@@ -43,6 +43,18 @@ CREATE OR REPLACE TEMP MACRO duration_band(start_at, end_at) AS
     ELSE 'over_72h'
   END;
 
+-- Length band of a missing episode known by its dates only (SSDA903, SSD):
+-- ending d days after the start date it lasted more than (d - 1) × 24 hours
+-- and less than (d + 1) × 24, so only d = 2 (24-72h) and d >= 4 (over 72h)
+-- decide a band; the others are not recorded.
+CREATE OR REPLACE TEMP MACRO duration_band_dates(start_date, end_date) AS
+  CASE
+    WHEN end_date IS NULL THEN 'ongoing'
+    WHEN date_diff('day', start_date, end_date) = 2 THEN '24-72h'
+    WHEN date_diff('day', start_date, end_date) >= 4 THEN 'over_72h'
+    ELSE 'not_recorded'
+  END;
+
 -- The cases a victims measure counts: every case, narrowed by the optional
 -- filters of the victims page (NULL = no filter; 'not_recorded' selects cases
 -- where the value was not recorded).

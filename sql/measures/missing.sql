@@ -39,12 +39,18 @@ FROM periods p LEFT JOIN counted USING (period);
 -- name: episodes_over_24h
 -- Missing episodes that started in the period and ended more than 24 hours
 -- (the long-episode threshold $long_hours) after they started; an episode of
--- exactly 24 hours is not counted, nor one still ongoing.
+-- exactly 24 hours is not counted, nor one still ongoing. Where the source
+-- holds dates, not times (SSDA903, SSD), an episode counts only when its dates
+-- alone show it lasted longer: its end date is at least 1 + $long_hours / 24
+-- days after its start date (two days for 24 hours); one that may or may not
+-- have lasted that long is not counted (docs/sources.md).
 WITH counted AS (
   SELECT p.period, count(*) AS n
   FROM period_days p
   JOIN missing_episodes e ON CAST(e.start_at AS DATE) = p.day
-  WHERE epoch(e.end_at) - epoch(e.start_at) > $long_hours * 3600
+  WHERE CASE WHEN e.times_recorded IS DISTINCT FROM false
+             THEN epoch(e.end_at) - epoch(e.start_at) > $long_hours * 3600
+             ELSE (date_diff('day', CAST(e.start_at AS DATE), CAST(e.end_at AS DATE)) - 1) * 24 >= $long_hours END
   GROUP BY p.period
 )
 SELECT p.period, coalesce(counted.n, 0) AS value
@@ -77,9 +83,12 @@ FROM periods p LEFT JOIN counted USING (period);
 
 -- name: pct_rhi_offered
 -- Episodes that ended in the period where a return home interview was offered,
--- as a percentage of episodes that ended in the period.
+-- as a percentage of episodes that ended in the period. Episodes from a source
+-- without that field (SSDA903) are in neither: with only those, there is no
+-- figure ("not in this source"), never 0 %.
 WITH counted AS (
-  SELECT p.period, count(*) FILTER (WHERE e.rhi_offered = 'Y') AS num, count(*) AS den
+  SELECT p.period, count(*) FILTER (WHERE e.rhi_offered = 'Y' AND e.rhi_offered_in_source IS DISTINCT FROM false) AS num,
+         count(*) FILTER (WHERE e.rhi_offered_in_source IS DISTINCT FROM false) AS den
   FROM period_days p
   JOIN missing_episodes e ON CAST(e.end_at AS DATE) = p.day
   GROUP BY p.period
@@ -91,11 +100,14 @@ FROM periods p LEFT JOIN counted USING (period);
 -- Episodes that ended in the period where the return home interview took place
 -- within 72 hours: on or before the return date plus 3 days, and not before the
 -- date the episode started; as a percentage of episodes that ended in the period.
+-- Episodes from a source without an interview date (SSDA903, SSD) are in
+-- neither: with only those, there is no figure ("not in this source").
 WITH counted AS (
   SELECT p.period,
          count(*) FILTER (WHERE e.rhi_completed_date <= CAST(e.end_at AS DATE) + 3
-                            AND e.rhi_completed_date >= CAST(e.start_at AS DATE)) AS num,
-         count(*) AS den
+                            AND e.rhi_completed_date >= CAST(e.start_at AS DATE)
+                            AND e.rhi_date_in_source IS DISTINCT FROM false) AS num,
+         count(*) FILTER (WHERE e.rhi_date_in_source IS DISTINCT FROM false) AS den
   FROM period_days p
   JOIN missing_episodes e ON CAST(e.end_at AS DATE) = p.day
   GROUP BY p.period

@@ -3,7 +3,8 @@
 -- child_id), for the analyst's lists:
 -- - episodes: episodes starting in the period; first_start/last_start the
 --   earliest and latest of their starts; longest_hours the longest of those
---   that have ended (NULL when none has), ongoing those with no end;
+--   that have ended (NULL when none has; episodes known by their dates only,
+--   from SSDA903 or SSD, have no length in hours), ongoing those with no end;
 -- - episodes_from_care: those of them with missing_from = care;
 -- - repeat_missing: the child is missing repeatedly in the period, with the
 --   thresholds $repeat_min and $repeat_days (macro repeat_missing, the same
@@ -19,7 +20,7 @@ WITH episodes AS (
          count(*) AS episodes,
          strftime(min(e.start_at), '%Y-%m-%d %H:%M') AS first_start,
          strftime(max(e.start_at), '%Y-%m-%d %H:%M') AS last_start,
-         max(epoch(e.end_at) - epoch(e.start_at)) / 3600.0 AS longest_hours,
+         max(epoch(e.end_at) - epoch(e.start_at)) FILTER (WHERE e.times_recorded IS DISTINCT FROM false) / 3600.0 AS longest_hours,
          count(*) FILTER (WHERE e.end_at IS NULL) AS ongoing,
          count(*) FILTER (WHERE e.missing_from = 'care') AS episodes_from_care
   FROM period_days p

@@ -33,11 +33,14 @@ GROUP BY ALL;
 -- name: heatmap
 -- Missing episodes started in the period by ISO day of the week of the start
 -- (1 = Monday … 7 = Sunday) and hour of the day of the start (0–23, local
--- time as recorded). Every one of the 7 × 24 cells, zeros included.
+-- time as recorded). Every one of the 7 × 24 cells, zeros included. Episodes
+-- from a source holding dates, not times (SSDA903, SSD), have no hour and are
+-- not counted (docs/sources.md).
 WITH counted AS (
   SELECT p.period, isodow(e.start_at) AS dow, hour(e.start_at) AS hour, count(*) AS n
   FROM period_days p
   JOIN missing_episodes e ON CAST(e.start_at AS DATE) = p.day
+  WHERE e.times_recorded IS DISTINCT FROM false
   GROUP BY ALL
 )
 SELECT p.period, d.dow, h.hour, coalesce(c.n, 0) AS count

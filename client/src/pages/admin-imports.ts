@@ -14,6 +14,10 @@ interface ImportedFile {
   file: string;
   rows: number;
   sha256: string;
+  /** What the file was read as ("SSDA903 missing, 43 episodes of 39 children, …"), its columns used and not read. */
+  readAs?: string;
+  used?: string[];
+  dropped?: string[];
 }
 interface Problem {
   file: string;
@@ -25,6 +29,11 @@ interface Problem {
 type Answer =
   | { ok: true; importId: number; files: ImportedFile[]; warnings: string[] }
   | { ok: false; problems: Problem[]; warnings: string[] };
+interface Held {
+  tables: { extract: string; layouts: string[] }[];
+  notHeld: string[];
+  notInSource: { figure: string; note: string; source: string }[];
+}
 interface Batch {
   importId: number;
   importedAt: string;
@@ -69,9 +78,29 @@ function upload(files: FileList, csrfToken: string, onProgress: (loaded: number,
 function filesTable(files: ImportedFile[], caption: string): HTMLElement {
   return h('table', {},
     h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, ...['Extract', 'File', 'Rows', 'SHA-256'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('thead', {}, h('tr', {}, ...['Extract', 'File', 'Read as', 'Rows', 'Columns', 'SHA-256'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, ...files.map((f) =>
-      h('tr', {}, h('th', { scope: 'row' }, f.extract), h('td', {}, f.file), h('td', { class: 'num' }, formatCount(f.rows)), h('td', {}, h('code', {}, f.sha256.slice(0, 16)), '…')))));
+      h('tr', {}, h('th', { scope: 'row' }, f.extract), h('td', {}, f.file), h('td', {}, f.readAs ?? ''), h('td', { class: 'num' }, formatCount(f.rows)),
+        h('td', {}, ...columnLists(f)), h('td', {}, h('code', {}, f.sha256.slice(0, 16)), '…')))));
+}
+
+/** The columns a file was read from and those not read (nothing from them is stored). */
+function columnLists(f: ImportedFile): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  if (f.used?.length) out.push(h('details', {}, h('summary', {}, `Used (${f.used.length})`), h('ul', {}, ...f.used.map((u) => h('li', {}, u)))));
+  if (f.dropped?.length) out.push(h('p', {}, `Not read: ${f.dropped.join(', ')}`));
+  return out;
+}
+
+/** Which sources each table comes from, the tables not held, and what the held sources do not record. */
+function heldSection(held: Held): HTMLElement[] {
+  const from = (l: string[]) => (l.length === 1 && l[0] === 'extract' ? 'our extract format' : l.join(', '));
+  return [
+    h('h2', {}, 'Sources held'),
+    h('ul', {}, ...held.tables.map((t) => h('li', {}, `${t.extract}: ${from(t.layouts)}`))),
+    ...(held.notHeld.length ? [h('p', {}, `No data held for: ${held.notHeld.join(', ')}.`)] : []),
+    ...(held.notInSource.length ? [h('h3', {}, 'Not in the sources held'), h('ul', {}, ...held.notInSource.map((n) => h('li', {}, `${n.figure}: ${n.note}`)))] : []),
+  ];
 }
 
 function outcome(answer: Answer): HTMLElement[] {
@@ -90,7 +119,7 @@ function outcome(answer: Answer): HTMLElement[] {
 }
 
 export function render(root: HTMLElement, _ctx: PageContext): void {
-  const input = h('input', { id: 'import-files', name: 'files', type: 'file', multiple: true, accept: '.csv,.xlsx,.geojson', required: true });
+  const input = h('input', { id: 'import-files', name: 'files', type: 'file', multiple: true, accept: '.csv,.xlsx,.geojson,.xml', required: true });
   const submit = h('button', { type: 'submit', id: 'import-submit' }, 'Import');
   const bar = h('progress', { id: 'import-progress', max: 100, value: 0, 'aria-label': 'Upload progress' });
   const state = h('p', { id: 'import-state', role: 'status' });
@@ -100,13 +129,13 @@ export function render(root: HTMLElement, _ctx: PageContext): void {
 
   const refresh = () =>
     loadInto(history, 'the import history', async () => {
-      const { imports } = await getJson<{ imports: Batch[] }>('/api/imports');
+      const { imports, held } = await getJson<{ imports: Batch[]; held?: Held }>('/api/imports');
       const rows = imports.map((b) =>
         h('tr', {},
           h('th', { scope: 'row' }, String(b.importId)),
           h('td', {}, b.importedAt),
           h('td', {}, b.source),
-          h('td', {}, b.files.map((f) => `${f.file} (${formatCount(f.rows)})`).join(', '))));
+          h('td', {}, b.files.map((f) => `${f.file} (${f.readAs ?? formatCount(f.rows)})`).join(', '))));
       return [
         h('h2', { id: 'imports-h' }, 'Batches held'),
         imports.length
@@ -115,12 +144,13 @@ export function render(root: HTMLElement, _ctx: PageContext): void {
             h('thead', {}, h('tr', {}, ...['Batch', 'Imported at', 'Source', 'Files (rows)'].map((t) => h('th', { scope: 'col' }, t)))),
             h('tbody', {}, ...rows))
           : h('p', {}, 'No extracts have been imported yet.'),
+        ...(held ? heldSection(held) : []),
       ];
     });
 
   const form = h('form', { class: 'admin-form', 'aria-labelledby': 'import-h' },
     h('h2', { id: 'import-h' }, 'Import a batch of extracts'),
-    h('p', {}, 'Choose the extract files of one batch (cases.csv or .xlsx, missing_episodes, offenders, …, boundaries.geojson). A batch replaces the extracts it contains and keeps the others.'),
+    h('p', {}, 'Choose the extract files of one batch (cases.csv or .xlsx, missing_episodes, offenders, …, boundaries.geojson), or files as agencies hold them: SSDA903, CIN census XML, SSD tables, ONS mid-year estimates, police.uk street-level crime (recognised by their header). A batch replaces the extracts it contains and keeps the others.'),
     h('p', {}, h('label', { for: 'import-files' }, 'Extract files'), input),
     submit,
     progress);
