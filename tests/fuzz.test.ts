@@ -107,7 +107,9 @@ async function expectNoServerError(s: TestServer, path: string, init?: RequestIn
   const r = await s.fetch(path, init);
   const text = await r.text();
   const label = `${s.session?.role} ${init?.method ?? 'GET'} ${path.slice(0, 300)} → ${r.status} ${text.slice(0, 200)}`;
-  expect(r.status, label).toBeLessThan(500);
+  // The one 5xx allowed: a request past its deadline (server/db.ts), which a busy machine can reach with valid input.
+  if (r.status === 503) expect(JSON.parse(text).error, label).toMatch(/^The request took longer than \d+ s and was stopped\./);
+  else expect(r.status, label).toBeLessThan(500);
   if (r.status >= 400) {
     expect(r.headers.get('content-type') ?? '', label).toMatch(/^application\/json/);
     const body = JSON.parse(text) as { error?: unknown };
