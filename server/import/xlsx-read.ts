@@ -2,7 +2,7 @@
 // and says in plain words, with the file and, where known, the row and column,
 // why a workbook cannot be read (never an internal message such as "Maximum
 // call stack size exceeded").
-import { Worker } from 'node:worker_threads';
+import { runWorker, type WorkerFailure } from '../worker-run.ts';
 import type { HeaderMatch } from './headers.ts';
 import type { ImportProblem } from './problems.ts';
 import type { Breakpoint } from './staging.ts';
@@ -56,7 +56,7 @@ export function unreadableWorkbook(file: string, e: unknown): ImportProblem {
     const what = Object.hasOwn(CELL_ERRORS, cell[3]) ? CELL_ERRORS[cell[3]] : 'the cell cannot be read';
     return problem(`cell ${columnLetters(Number(cell[2]))}${cell[1]} cannot be read: ${what}; re-type the cell in Excel, or ${SAVE_AS_CSV}`, Number(cell[1]), columnLetters(Number(cell[2])));
   }
-  if (e instanceof RangeError || (e as { code?: string })?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+  if (e instanceof RangeError) {
     return problem(`the workbook is too large or too complex to read as XLSX: ${SAVE_AS_CSV}`);
   }
   if ((e as { name?: string })?.name === 'SheetNotFoundError') return problem(`the workbook has no sheet to read: ${SAVE_AS_CSV}`);
@@ -67,32 +67,15 @@ function tooLong(file: string): ImportProblem {
   return { file, row: null, column: null, value: null, message: `the workbook takes too long to read as XLSX (over ${XLSX_WORKER_TIME_MS / 1000} s): ${SAVE_AS_CSV}` };
 }
 
-// The worker is TypeScript: server/worker-boot.mjs loads it through tsx (under `npm start` and under vitest alike).
-const BOOT = new URL('../worker-boot.mjs', import.meta.url);
-const WORKER = new URL('./xlsx-worker.ts', import.meta.url).href;
+const WORKER = new URL('./xlsx-worker.ts', import.meta.url);
 
-/** Runs the worker on one workbook; every failure, the worker's out-of-memory included, becomes a plain problem. */
-export function readWorkbook(job: XlsxJob, heapMb = XLSX_WORKER_HEAP_MB, timeMs = XLSX_WORKER_TIME_MS): Promise<XlsxOutcome> {
-  return new Promise((resolve) => {
-    const worker = new Worker(BOOT, {
-      argv: [WORKER],
-      workerData: job,
-      execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: heapMb },
-      stdout: false,
-      stderr: false,
-    });
-    let settled = false;
-    const settle = (o: XlsxOutcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(o);
-      void worker.terminate();
-    };
-    const timer = setTimeout(() => settle({ kind: 'problem', problem: tooLong(job.file) }), timeMs);
-    worker.once('message', (o: XlsxOutcome) => settle(o));
-    worker.once('error', (e) => settle({ kind: 'problem', problem: unreadableWorkbook(job.file, e) }));
-    worker.once('exit', (code) => settle({ kind: 'problem', problem: unreadableWorkbook(job.file, new Error(`worker exited with code ${code}`)) }));
-  });
+/** Runs the worker on one workbook; every failure, the worker's out-of-memory and time limit included, becomes a plain problem. */
+export async function readWorkbook(job: XlsxJob, heapMb = XLSX_WORKER_HEAP_MB, timeMs = XLSX_WORKER_TIME_MS): Promise<XlsxOutcome> {
+  try {
+    return await runWorker<XlsxOutcome>(WORKER, job, { heapMb, timeMs });
+  } catch (e) {
+    const failure = e as WorkerFailure;
+    if (failure.reason === 'time') return { kind: 'problem', problem: tooLong(job.file) };
+    return { kind: 'problem', problem: unreadableWorkbook(job.file, failure.reason === 'memory' ? new RangeError('heap') : failure.cause) };
+  }
 }
