@@ -158,7 +158,7 @@ export class Database {
 
 /** Express middleware: every GET request's queries share one deadline of `db.deadlineMs`. Writes (imports) have none. */
 export function requestDeadline(db: Database): RequestHandler {
-  return (req, _res, next) => (req.method === 'GET' ? withDeadline(db.deadlineMs, next) : next());
+  return (req, _res, next) => (req.method === 'GET' || req.method === 'HEAD' ? withDeadline(db.deadlineMs, next) : next());
 }
 
 /**

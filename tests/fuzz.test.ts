@@ -2,9 +2,10 @@
 // route, enumerated from the app itself, as each role, with random and
 // adversarial query and path values (dates past 9999, 30 February, prototype
 // names, huge, negative and non-numbers, Unicode, repeated parameters, very
-// long strings), from a fixed seed. No answer may be a 5xx; every refusal is
-// JSON with an error message. The requests stop at a time budget, so the test
-// stays bounded on a busy machine; the sequence itself is always the same.
+// long strings), from a fixed seed. No answer may be a 5xx but the deadline's
+// 503 (server/db.ts); every refusal is JSON with an error message. After one
+// whole round the requests stop at a time budget, so the test stays bounded on
+// a busy machine; the sequence itself is always the same.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { allRoutes } from '../server/app.ts';
@@ -18,7 +19,7 @@ import { MISSING_LISTS } from '../server/missing/children.ts';
 import { MISSING_VIEW_BREAKDOWNS } from '../server/missing/views.ts';
 
 const SEED = 0x18a;
-const BUDGET_MS = 35_000;
+const BUDGET_MS = 30_000;
 
 /** mulberry32: a small deterministic generator. */
 function rng(seed: number): () => number {
@@ -71,7 +72,7 @@ function pick<T>(r: () => number, xs: readonly T[]): T {
 function fuzzPath(r: () => number, def: RouteDef): string {
   const path = def.path.replace(/:(\w+)/g, () => encodeURIComponent(pick(r, PATH_VALUES)));
   const q = new URLSearchParams();
-  if (r() < 0.7) {
+  if (r() < 0.5) {
     q.set('from', '2024-04-01');
     q.set('to', '2025-03-31');
   }
@@ -96,6 +97,8 @@ beforeAll(async () => {
   servers = { admin: first } as Record<Role, TestServer>;
   for (const role of ROLES.filter((x) => x !== 'admin')) servers[role] = await startTestServer({ role, db: first.db });
   routes = allRoutes({ db: first.db, config: configFromEnv({}) }).filter((d) => d.method === 'get');
+  // Valid requests (a year's report) can take seconds on a busy machine: a shorter deadline bounds each one.
+  first.db.deadlineMs = 5000;
 }, 60_000);
 afterAll(async () => {
   const db = servers.admin.db;
@@ -107,7 +110,9 @@ async function expectNoServerError(s: TestServer, path: string, init?: RequestIn
   const r = await s.fetch(path, init);
   const text = await r.text();
   const label = `${s.session?.role} ${init?.method ?? 'GET'} ${path.slice(0, 300)} → ${r.status} ${text.slice(0, 200)}`;
-  expect(r.status, label).toBeLessThan(500);
+  // The one 5xx allowed: a request past its deadline (server/db.ts), which a busy machine can reach with valid input.
+  if (r.status === 503) expect(JSON.parse(text).error, label).toMatch(/^The request took longer than \d+ s and was stopped\./);
+  else expect(r.status, label).toBeLessThan(500);
   if (r.status >= 400) {
     expect(r.headers.get('content-type') ?? '', label).toMatch(/^application\/json/);
     const body = JSON.parse(text) as { error?: unknown };
@@ -122,11 +127,12 @@ describe('fuzzing every GET route as every role', () => {
     const started = Date.now();
     const statuses = new Map<number, number>();
     let sent = 0;
-    // Rounds over every route × role, so that every route is reached before any is repeated.
-    for (let round = 0; round < 50 && Date.now() - started < BUDGET_MS; round++) {
+    // Rounds over every route × role: the first always whole (every route reached by every role),
+    // the others while the budget lasts.
+    for (let round = 0; round < 50 && (round === 0 || Date.now() - started < BUDGET_MS); round++) {
       for (const def of routes) {
         for (const role of ROLES) {
-          if (Date.now() - started >= BUDGET_MS) break;
+          if (round > 0 && Date.now() - started >= BUDGET_MS) break;
           const status = await expectNoServerError(servers[role], fuzzPath(r, def));
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
           sent++;

@@ -7,7 +7,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ExtractSpec } from './spec.ts';
 import type { ImportProblem } from './problems.ts';
 import { matchHeader, normaliseHeader } from './headers.ts';
-import { dataLineBreakpoints, headerRecord, mixedLineEndings, positionOf, recordLines, splitRecord, withLfEndings } from './csv-scan.ts';
+import { headerRecord, mixedLineEndings, positionOf, splitRecord, withLfEndings } from './csv-scan.ts';
+import { lineBreakpoints, linesOfRecords } from './csv-lines.ts';
 import { createStaging, failed, LineMap, sourceColumn, type Source, type StagedFile } from './staging.ts';
 import { lit } from './convert.ts';
 
@@ -75,15 +76,15 @@ export async function stageCsv(
   await conn.run(`DROP TABLE IF EXISTS ${rejects}`);
   await conn.run(`DROP TABLE IF EXISTS ${scans}`);
   if (rejected.length) {
-    const lines = recordLines(buf);
-    const problems = rejected.map((r): ImportProblem => {
+    const lines = await linesOfRecords(path, buf, rejected.map((r) => Number(r.line) - 1));
+    const problems = rejected.map((r, k): ImportProblem => {
       const duckLine = Number(r.line);
       const field = typeof r.column_name === 'string' ? Number(r.column_name.slice(1)) : NaN;
       const column = Number.isInteger(field) && field < headers.length ? normaliseHeader(headers[field]) : null;
       const csvLine = String(r.csv_line ?? '').replace(/[\r\n]+$/, '');
       return {
         file,
-        row: lines[duckLine - 1] ?? duckLine,
+        row: lines[k] ?? duckLine,
         column,
         value: csvLine.length > 120 ? `${csvLine.slice(0, 117)}…` : csvLine,
         message: rejectMessage(String(r.error_type), String(r.error_message), headers.length),
@@ -95,7 +96,7 @@ export async function stageCsv(
     spec,
     file,
     rows,
-    lineMap: new LineMap(dataLineBreakpoints(buf, header)),
+    lineMap: new LineMap(await lineBreakpoints(path, buf, header)),
     problems: [],
     warnings: match.warnings,
     source: { ...source, sql: readCsv('') },

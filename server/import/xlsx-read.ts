@@ -2,13 +2,21 @@
 // and says in plain words, with the file and, where known, the row and column,
 // why a workbook cannot be read (never an internal message such as "Maximum
 // call stack size exceeded").
-import { Worker } from 'node:worker_threads';
+import { runWorker, type WorkerFailure } from '../worker-run.ts';
 import type { HeaderMatch } from './headers.ts';
 import type { ImportProblem } from './problems.ts';
 import type { Breakpoint } from './staging.ts';
 
 /** Heap the worker may use (MB). A workbook needing more is refused, and the server's own heap is untouched. */
 export const XLSX_WORKER_HEAP_MB = 1024;
+
+/**
+ * Time the worker may take. read-excel-file slows down more than in proportion
+ * on very long sheets (50,000 rows take seconds, a few hundred thousand
+ * minutes): past this the workbook is refused with the advice to send CSV,
+ * which DuckDB reads at any size.
+ */
+export const XLSX_WORKER_TIME_MS = 120_000;
 
 export interface XlsxJob {
   extract: string;
@@ -48,37 +56,26 @@ export function unreadableWorkbook(file: string, e: unknown): ImportProblem {
     const what = Object.hasOwn(CELL_ERRORS, cell[3]) ? CELL_ERRORS[cell[3]] : 'the cell cannot be read';
     return problem(`cell ${columnLetters(Number(cell[2]))}${cell[1]} cannot be read: ${what}; re-type the cell in Excel, or ${SAVE_AS_CSV}`, Number(cell[1]), columnLetters(Number(cell[2])));
   }
-  if (e instanceof RangeError || (e as { code?: string })?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return problem(`the workbook is too large or too complex to read as XLSX (it needs more than ${XLSX_WORKER_HEAP_MB} MB of memory): ${SAVE_AS_CSV}`);
+  if (e instanceof RangeError) {
+    return problem(`the workbook is too large or too complex to read as XLSX: ${SAVE_AS_CSV}`);
   }
   if ((e as { name?: string })?.name === 'SheetNotFoundError') return problem(`the workbook has no sheet to read: ${SAVE_AS_CSV}`);
   return problem(`the workbook cannot be read: it is damaged, password-protected or not an Excel .xlsx file. Open it in Excel and save it again as .xlsx, or ${SAVE_AS_CSV}`);
 }
 
-// The worker is TypeScript: server/worker-boot.mjs loads it through tsx (under `npm start` and under vitest alike).
-const BOOT = new URL('../worker-boot.mjs', import.meta.url);
-const WORKER = new URL('./xlsx-worker.ts', import.meta.url).href;
+function tooLong(file: string): ImportProblem {
+  return { file, row: null, column: null, value: null, message: `the workbook takes too long to read as XLSX (over ${XLSX_WORKER_TIME_MS / 1000} s): ${SAVE_AS_CSV}` };
+}
 
-/** Runs the worker on one workbook; every failure, the worker's out-of-memory included, becomes a plain problem. */
-export function readWorkbook(job: XlsxJob): Promise<XlsxOutcome> {
-  return new Promise((resolve) => {
-    const worker = new Worker(BOOT, {
-      argv: [WORKER],
-      workerData: job,
-      execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: XLSX_WORKER_HEAP_MB },
-      stdout: false,
-      stderr: false,
-    });
-    let settled = false;
-    const settle = (o: XlsxOutcome) => {
-      if (settled) return;
-      settled = true;
-      resolve(o);
-      void worker.terminate();
-    };
-    worker.once('message', (o: XlsxOutcome) => settle(o));
-    worker.once('error', (e) => settle({ kind: 'problem', problem: unreadableWorkbook(job.file, e) }));
-    worker.once('exit', (code) => settle({ kind: 'problem', problem: unreadableWorkbook(job.file, new Error(`worker exited with code ${code}`)) }));
-  });
+const WORKER = new URL('./xlsx-worker.ts', import.meta.url);
+
+/** Runs the worker on one workbook; every failure, the worker's out-of-memory and time limit included, becomes a plain problem. */
+export async function readWorkbook(job: XlsxJob, heapMb = XLSX_WORKER_HEAP_MB, timeMs = XLSX_WORKER_TIME_MS): Promise<XlsxOutcome> {
+  try {
+    return await runWorker<XlsxOutcome>(WORKER, job, { heapMb, timeMs });
+  } catch (e) {
+    const failure = e as WorkerFailure;
+    if (failure.reason === 'time') return { kind: 'problem', problem: tooLong(job.file) };
+    return { kind: 'problem', problem: unreadableWorkbook(job.file, failure.reason === 'memory' ? new RangeError('heap') : failure.cause) };
+  }
 }
