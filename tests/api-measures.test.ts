@@ -141,6 +141,6 @@ describe('GET /api/definitions', () => {
     expect(over24).toMatchObject({ group: 'missing', unit: 'count', file: 'sql/measures/missing.sql' });
     expect(over24.definition).toMatch(/more than 24 hours/);
     const duration = body.breakdowns.find((b: { dimension: string }) => b.dimension === 'duration_band');
-    expect(duration).toMatchObject({ subject: 'missing', banded: true, keys: ['under_6h', '6-24h', '24-72h', 'over_72h', 'ongoing'] });
+    expect(duration).toMatchObject({ subject: 'missing', banded: true, keys: ['under_6h', '6-24h', '24-72h', 'over_72h', 'ongoing', 'not_recorded'] });
   });
 });

@@ -90,7 +90,7 @@ describe('npm run import', () => {
     const dbPath = join(mkdtempSync(join(tmpdir(), 'profiler-cli-')), 'profiler.duckdb');
     const ok = await cli(dbPath, writeBatch(GOOD_BATCH));
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/cases\.csv: 3 rows \(sha256 [0-9a-f]{64}\)/);
+    expect(ok.stdout).toMatch(/cases\.csv: cases \(our extract format\), 3 rows → cases \(sha256 [0-9a-f]{64}\)/);
 
     const bad = await cli(dbPath, writeBatch({ 'offenders.csv': `${OFFENDERS}\nP1,2024-06-01,30,M,,,lone,,suspect` }));
     expect(bad.code).toBe(1);

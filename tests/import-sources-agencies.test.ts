@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Database } from '../server/db.ts';
-import { importFolder, type ImportResult } from '../server/import/index.ts';
+import { importFiles, importFolder, type ImportResult } from '../server/import/index.ts';
+import { computeMeasures } from '../server/measures/run.ts';
+import { heldSources } from '../server/import/sources/held.ts';
 import { writeBatch } from './fixtures/extract-batch.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/sources');
@@ -229,6 +231,29 @@ describe('recognition', () => {
     const both = await importFolder(db, writeBatch({ 'ssd_missing.csv': missing, 'missing_episodes.csv': ours }), { source: 'cli' });
     if (both.ok) throw new Error('accepted');
     expect(both.report).toBe('ssd_missing.csv — missing_episodes.csv and ssd_missing.csv (SSD ssd_missing) both give missing_episodes: keep one');
+    db.close();
+  });
+});
+
+describe('an authority with only its SSDA903 and CIN returns', () => {
+  it('gets a profile from one batch of both, and the API can say no offender data is held', async () => {
+    const db = await Database.open(':memory:');
+    const files = [
+      ...['missing.csv', 'header.csv', 'episodes.csv'].map((f) => ({ name: f, path: join(FIXTURES, 'ssda903', f) })),
+      { name: 'cin_census_2024.xml', path: join(FIXTURES, 'cin/cin_census_2024.xml') },
+    ];
+    const r = accepted(await importFiles(db, files, { source: 'cli' }));
+    expect(r.files.map((f) => [f.file, f.extract]).sort()).toEqual([
+      ['cin_census_2024.xml', 'cases'], ['episodes.csv', 'missing_episodes'], ['header.csv', 'missing_episodes'], ['missing.csv', 'missing_episodes'],
+    ]);
+    const fy = [{ period: 'fy', date_from: '2023-04-01', date_to: '2024-03-31' }];
+    const got = (await computeMeasures(db, fy)).get('fy')!;
+    const referrals = [...readFileSync(join(FIXTURES, 'cin/cin_census_2024.xml'), 'utf8').matchAll(/<CINdetails>[^]*?<\/CINdetails>/g)]
+      .filter((m) => m[0].includes('<AssessmentFactors>11A</AssessmentFactors>')).length;
+    expect(got.cases_referred).toBe(referrals);
+    const held = await heldSources(db);
+    expect(held.notHeld).toEqual(expect.arrayContaining(['offenders', 'case_offender_links', 'disruptions']));
+    expect(held.tables.map((t) => t.extract)).toEqual(['cases', 'missing_episodes']);
     db.close();
   });
 });

@@ -247,6 +247,6 @@ describe('definitions', () => {
     expect(MEASURES).toHaveLength(25);
     expect(MEASURES[0]).toMatchObject({ id: 'cases_referred', unit: 'count', file: 'sql/measures/victims.sql' });
     for (const m of MEASURES) expect(m.definition.length, m.id).toBeGreaterThan(20);
-    expect(BREAKDOWNS.find((b) => b.dimension === 'duration_band')?.keys).toEqual(['under_6h', '6-24h', '24-72h', 'over_72h', 'ongoing']);
+    expect(BREAKDOWNS.find((b) => b.dimension === 'duration_band')?.keys).toEqual(['under_6h', '6-24h', '24-72h', 'over_72h', 'ongoing', 'not_recorded']);
   });
 });

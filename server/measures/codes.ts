@@ -4,7 +4,8 @@ export const NOT_RECORDED = 'not_recorded';
 
 export const CHILD_AGE_BANDS = ['0-11', '12-13', '14-15', '16-17', '18+', NOT_RECORDED];
 export const OFFENDER_AGE_BANDS = ['under_18', '18-24', '25-34', '35-44', '45+', NOT_RECORDED];
-export const DURATION_BANDS = ['under_6h', '6-24h', '24-72h', 'over_72h', 'ongoing'];
+// not_recorded: an episode known by its dates only whose band the dates do not decide (docs/sources.md).
+export const DURATION_BANDS = ['under_6h', '6-24h', '24-72h', 'over_72h', 'ongoing', NOT_RECORDED];
 
 export const SEX = ['F', 'M', 'O'];
 export const YES_NO = ['Y', 'N'];

@@ -126,12 +126,6 @@ export function layoutByName(name: string): Layout | undefined {
   return LAYOUTS.find((l) => l.layout === name);
 }
 
-export function sourceOf(layout: string): Source {
-  const s = SOURCES.find((x) => x.layouts.some((l) => l.layout === layout));
-  if (!s) throw new Error(`No source has layout ${layout}`);
-  return s;
-}
-
 /** Where each column of a layout is in a header row (key → 0-based position); null when a signature column is absent. */
 export function matchLayout(layout: Layout, headers: string[]): Map<string, number> | null {
   const normalised = headers.map(normaliseHeader);

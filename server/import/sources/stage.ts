@@ -47,7 +47,7 @@ export function emptyRelation(layout: Layout): string {
   return `SELECT NULL::VARCHAR AS src_file, NULL::BIGINT AS line, ${cols.join(', ')} WHERE false`;
 }
 
-export function headerNames(headers: string[], positions: Map<string, number>): Map<string, string> {
+function headerNames(headers: string[], positions: Map<string, number>): Map<string, string> {
   return new Map(Array.from(positions, ([k, i]) => [k, headers[i].replace(/^\uFEFF/, '').trim()]));
 }
 
