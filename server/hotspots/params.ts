@@ -2,6 +2,7 @@
 import { badRequest } from '../errors.ts';
 import { LOCATION_TYPES } from '../measures/codes.ts';
 import { WARD_MEASURES, type WardMeasure } from './wards.ts';
+import { DEFAULT_GUARD, type GiGuard } from './gistar.ts';
 
 export const DEFAULT_CELL_M = 250;
 const MIN_CELL_M = 10;
@@ -25,6 +26,19 @@ export function cellMFromQuery(q: Query): number {
     throw badRequest(`Parameter 'cell_m' must be a number of metres from ${MIN_CELL_M} to ${MAX_CELL_M}`, 'cell_m');
   }
   return n;
+}
+
+/**
+ * `min_reports`: the fewest reports in a cell's neighbourhood (the cell and its
+ * 8 neighbours) for its Gi* to be shown, 1 to 1000, default 5. The whole-grid
+ * minimum (30 reports) is fixed.
+ */
+export function guardFromQuery(q: Query): GiGuard {
+  const v = text(q, 'min_reports');
+  if (v === undefined) return DEFAULT_GUARD;
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < 1 || n > 1000) throw badRequest("Parameter 'min_reports' must be a whole number of reports from 1 to 1000", 'min_reports');
+  return { ...DEFAULT_GUARD, minNeighbourhood: n };
 }
 
 /** `location_type`: one location type code, or none for every type. */
@@ -54,8 +68,8 @@ export function wardMeasureFromQuery(q: Query): WardMeasure {
 }
 
 /** `level`: ward or grid (required for exports). */
-export function levelFromQuery(q: Query): 'ward' | 'grid' {
+export function levelFromQuery(q: Query): 'ward' | 'grid' | 'emerging' {
   const v = text(q, 'level');
-  if (v !== 'ward' && v !== 'grid') throw badRequest("Parameter 'level' must be 'ward' or 'grid'", 'level');
+  if (v !== 'ward' && v !== 'grid' && v !== 'emerging') throw badRequest("Parameter 'level' must be 'ward', 'grid' or 'emerging'", 'level');
   return v;
 }

@@ -9,7 +9,7 @@ import { markSuppressed, suppressionThreshold } from '../auth/suppressed-respons
 import { loadBoundaries, boundaryAttribution, hotspotGrid } from '../hotspots/service.ts';
 import { wardCounts } from '../hotspots/wards.ts';
 import { childrenByArea } from '../hotspots/population.ts';
-import { cellMFromQuery, levelFromQuery, locationTypeFromQuery, wardMeasureFromQuery } from '../hotspots/params.ts';
+import { cellMFromQuery, cellsFromQuery, guardFromQuery, levelFromQuery, locationTypeFromQuery, wardMeasureFromQuery } from '../hotspots/params.ts';
 import { CLASSIFICATION, gridExport, wardExport, suppressionNote, toGeoJson, toCsv, type ExportTable } from '../hotspots/export.ts';
 
 type Query = Record<string, unknown>;
@@ -30,18 +30,20 @@ async function buildExport(ctx: AppContext, q: Query, threshold: number): Promis
   if (level === 'grid') {
     const cellM = cellMFromQuery(q);
     const locationType = locationTypeFromQuery(q);
-    const grid = await hotspotGrid(ctx.db, { ...period, cellM, locationType });
+    const guard = guardFromQuery(q);
+    const cells = cellsFromQuery(q);
+    const grid = await hotspotGrid(ctx.db, { ...period, cellM, locationType, guard });
     const title = `Hotspots of location reports (Getis-Ord Gi*, ${cellM} m grid)`;
     return {
-      table: gridExport(grid, threshold, { ...common, title, location_type: locationType }),
-      params: { ...period, level, cell_m: cellM, location_type: locationType },
+      table: gridExport(grid, threshold, { ...common, title, location_type: locationType }, cells),
+      params: { ...period, level, cell_m: cellM, location_type: locationType, cells, min_reports: guard.minNeighbourhood },
     };
   }
   const measure = wardMeasureFromQuery(q);
-  const wards = await wardCounts(ctx.db, measure, period, boundaries, await childrenByArea(ctx.db, period));
+  const wards = await wardCounts(ctx.db, measure, period, boundaries, await childrenByArea(ctx.db, period), locationTypeFromQuery(q));
   return {
-    table: wardExport(wards, boundaries, threshold, { ...common, title: `${wards.label}`, location_type: null }),
-    params: { ...period, level, measure },
+    table: wardExport(wards, boundaries, threshold, { ...common, title: `${wards.label}`, location_type: wards.location_type }),
+    params: { ...period, level, measure, location_type: wards.location_type },
   };
 }
 

@@ -7,7 +7,7 @@ import { loadBoundaries, boundaryAttribution, hotspotGrid } from '../hotspots/se
 import { simplifyForDrawing } from '../hotspots/simplify.ts';
 import { wardCounts, WARD_MEASURES } from '../hotspots/wards.ts';
 import { childrenByArea } from '../hotspots/population.ts';
-import { cellMFromQuery, cellsFromQuery, locationTypeFromQuery, wardMeasureFromQuery } from '../hotspots/params.ts';
+import { cellMFromQuery, cellsFromQuery, guardFromQuery, locationTypeFromQuery, wardMeasureFromQuery } from '../hotspots/params.ts';
 
 type Query = Record<string, unknown>;
 
@@ -38,14 +38,14 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/hotspots/wards',
       access: 'shared',
       cache: 'data',
-      summary: 'Counts and rates per 10,000 children by ward for one choropleth measure',
+      summary: 'Counts and rates per 10,000 children by ward for one choropleth measure (location reports optionally of one location type), and the counts no boundary can draw',
       handler: async (req, res) => {
         const q = req.query as Query;
         const p = periodFromQuery(q);
         const measure = wardMeasureFromQuery(q);
         const period = { from: p.date_from, to: p.date_to };
         const boundaries = await loadBoundaries(ctx.db);
-        const result = await wardCounts(ctx.db, measure, period, boundaries, await childrenByArea(ctx.db, period));
+        const result = await wardCounts(ctx.db, measure, period, boundaries, await childrenByArea(ctx.db, period), locationTypeFromQuery(q));
         res.json({ period, measures: WARD_MEASURES, ...result });
       },
     },
@@ -54,7 +54,7 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/hotspots/grid',
       access: 'shared',
       cache: 'data',
-      summary: 'Location reports per grid cell with Getis-Ord Gi* z, p and hot/cold class (every cell, or with cells=reported those with reports or significant)',
+      summary: 'Location reports per grid cell (centre, National Grid, ward) with Getis-Ord Gi* z, p and hot/cold class, or too few reports (every cell, or with cells=reported those with reports or significant)',
       handler: async (req, res) => {
         const q = req.query as Query;
         const p = periodFromQuery(q);
@@ -63,6 +63,7 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
           to: p.date_to,
           cellM: cellMFromQuery(q),
           locationType: locationTypeFromQuery(q),
+          guard: guardFromQuery(q),
         });
         const listed = cellsFromQuery(q) === 'all' ? cells : cells.filter((c) => c.count > 0 || c.class !== 'not_significant');
         res.json({ ...result, cells: listed });

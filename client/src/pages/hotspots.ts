@@ -27,6 +27,9 @@ interface WardAnswer {
 
 interface GridAnswer {
   cell_m: number;
+  neighbourhood: { cells: number; side_m: number; max_centre_distance_m: number };
+  min_neighbourhood_reports: number;
+  min_total_reports: number;
   bbox: { min_lon: number; min_lat: number; max_lon: number; max_lat: number } | null;
   extent: string | null;
   ncol: number;
@@ -34,7 +37,7 @@ interface GridAnswer {
   counted: number;
   outside: number;
   no_coordinates: number;
-  cells: (HotspotCell & { count: number; gi_z: number | null; gi_p: number | null })[];
+  cells: GridCell[];
 }
 
 interface ExportCollection {
@@ -67,9 +70,21 @@ function attributionNote(b: Boundaries): Node | null {
   return b.attribution ? h('p', { class: 'note' }, b.attribution) : null;
 }
 
-async function choropleth(ctx: PageContext, b: Boundaries, measure: string, kind: 'count' | 'rate', n: number): Promise<Node> {
-  const w = await ctx.getJson<WardAnswer>('/api/hotspots/wards', { ...ctx.period, measure });
-  const caption = `${w.label}${kind === 'rate' ? ', rate per 10,000 children aged 0 to 17' : ''}, ${ctx.periodLabel}`;
+/** What the ward map cannot draw: counts with no ward recorded, or with a ward code no boundary held matches. */
+function unmappedNote(w: WardAnswer): Node | null {
+  if (w.unmapped.length === 0) return null;
+  const codes = w.unmapped.filter((u) => u.ward !== 'not_recorded');
+  const none = w.unmapped.find((u) => u.ward === 'not_recorded');
+  const parts: string[] = [];
+  if (codes.length) parts.push(`${codes.length === 1 ? '1 ward cannot' : `${codes.length} wards cannot`} be drawn, as no boundary held has ${codes.length === 1 ? 'its code' : 'their codes'}: ${codes.map((u) => `${u.ward} (${formatCount(u.count)})`).join(', ')}`);
+  if (none) parts.push(`${formatCount(none.count)} with no ward recorded`);
+  return h('p', { class: 'warning', role: 'note' }, `Not on the map: ${parts.join('; ')}. They are listed at the foot of the table.`);
+}
+
+async function choropleth(ctx: PageContext, b: Boundaries, measure: string, kind: 'count' | 'rate', type: string, n: number): Promise<Node> {
+  const typed = measure === 'location_reports' && type;
+  const w = await ctx.getJson<WardAnswer>('/api/hotspots/wards', { ...ctx.period, measure, location_type: typed ? type : undefined });
+  const caption = `${w.label}${typed ? ` (${codeLabel(type).toLowerCase()})` : ''}${kind === 'rate' ? ', rate per 10,000 children aged 0 to 17' : ''}, ${ctx.periodLabel}`;
   const chart = choroplethMap(w.rows.map((r) => ({ ...r, value: kind === 'rate' ? r.rate : r.count })), {
     boundaries: b, kind, valueLabel: kind === 'rate' ? 'Per 10,000 children' : 'Count', ariaLabel: `Map: ${caption}`,
   });
@@ -81,7 +96,38 @@ async function choropleth(ctx: PageContext, b: Boundaries, measure: string, kind
     { key: 'population', label: 'Children aged 0 to 17', kind: 'count' },
     { key: 'rate', label: 'Rate per 10,000 children', kind: 'rate' },
   ];
-  return figure(chart, dataTable(rows, columns, { caption }), { caption, number: n, notes: [attributionNote(b)] });
+  return figure(chart, dataTable(rows, columns, { caption }), { caption, number: n, notes: [unmappedNote(w), attributionNote(b)] });
+}
+
+/** A grid cell as the API lists it: a place (centre, National Grid, ward), its count and its statistic. */
+type GridCell = HotspotCell & {
+  count: number | null;
+  easting: number | null;
+  northing: number | null;
+  grid_ref: string | null;
+  ward_code: string | null;
+  ward_name: string | null;
+  gi_z: number | null;
+  gi_p: number | null;
+  gi_status: 'tested' | 'too_few_reports' | 'undefined';
+};
+
+const CLASS_ORDER: HotspotClass[] = ['hot_99', 'hot_95', 'hot_90', 'cold_99', 'cold_95', 'cold_90', 'not_significant'];
+
+/** The table's rows: every cell with reports or significant, hot spots first, then by reports. */
+function cellRows(cells: GridCell[]): Row[] {
+  return [...cells]
+    .sort((a, b) => CLASS_ORDER.indexOf(a.class) - CLASS_ORDER.indexOf(b.class) || (b.count ?? 0) - (a.count ?? 0))
+    .map((c) => ({
+      cls: c.class === 'not_significant' ? 'Not significant' : CLASS_STYLE[c.class].label,
+      ward: c.ward_name ? `${c.ward_name} (${c.ward_code})` : 'Outside the wards held',
+      grid_ref: c.grid_ref ?? '',
+      easting: c.easting, northing: c.northing,
+      lat: c.lat.toFixed(5), lon: c.lon.toFixed(5),
+      count: c.count,
+      z: c.gi_status === 'too_few_reports' ? 'too few reports' : c.gi_z === null ? 'not defined' : c.gi_z.toFixed(2),
+      p: c.gi_p === null ? '' : c.gi_p < 0.001 ? '< 0.001' : c.gi_p.toFixed(3),
+    }));
 }
 
 async function hotspots(ctx: PageContext, b: Boundaries, cellM: string, type: string, n: number): Promise<Node> {
@@ -89,15 +135,18 @@ async function hotspots(ctx: PageContext, b: Boundaries, cellM: string, type: st
   const g = await ctx.getJson<GridAnswer>('/api/hotspots/grid', { ...ctx.period, cell_m: cellM, location_type: type || undefined, cells: 'reported' });
   const caption = `Hot and cold spots of location reports${type ? ` (${codeLabel(type).toLowerCase()})` : ''}, ${g.cell_m} m grid, ${ctx.periodLabel}`;
   const chart = hotspotMap(g, { boundaries: b, ariaLabel: `Map: ${caption}` });
-  const significant = g.cells.filter((c) => c.class !== 'not_significant');
-  const rows: Row[] = significant.map((c) => ({ ...c, cls: CLASS_STYLE[c.class as Exclude<HotspotClass, 'not_significant'>].label, z: c.gi_z === null ? null : c.gi_z.toFixed(3), p: c.gi_p === null ? null : c.gi_p.toPrecision(3) }));
-  const table = dataTable(rows, [
-    { key: 'cls', label: 'Class' }, { key: 'i', label: 'Column' }, { key: 'j', label: 'Row' },
+  const table = dataTable(cellRows(g.cells), [
+    { key: 'cls', label: 'Class' }, { key: 'ward', label: 'Ward (of the cell centre)' }, { key: 'grid_ref', label: 'OS grid reference' },
+    { key: 'easting', label: 'Easting (m)' }, { key: 'northing', label: 'Northing (m)' }, { key: 'lat', label: 'Latitude' }, { key: 'lon', label: 'Longitude' },
     { key: 'count', label: 'Reports in cell', kind: 'count' }, { key: 'z', label: 'Gi* z' }, { key: 'p', label: 'p (two-sided)' },
-  ], { caption: `Significant cells: ${caption}` });
+  ], { caption: `Cells with reports or significant: ${caption}` });
+  const tooFew = g.cells.filter((c) => c.gi_status === 'too_few_reports').length;
   const note = h('p', { class: 'note' },
     `${formatCount(g.counted)} reports in ${formatCount(g.ncol * g.nrow)} cells (${g.ncol} × ${g.nrow}); ${formatCount(g.outside)} outside the ${g.extent ?? 'mapped'} area and ${formatCount(g.no_coordinates)} without coordinates left out. ` +
-    'Getis-Ord Gi* on the cell and its 8 neighbours; hot/cold at 99/95/90 % confidence after Benjamini–Hochberg false discovery rate correction (90 % cells are not significant at FDR 0.05).');
+    `Getis-Ord Gi* on each ${g.cell_m} m cell and its 8 neighbours (a ${formatCount(g.neighbourhood.side_m)} m square; centres up to ${formatCount(g.neighbourhood.max_centre_distance_m)} m apart); ` +
+    `hot/cold at 99/95/90 % confidence after Benjamini–Hochberg false discovery rate correction over every cell (90 % cells are not significant at FDR 0.05). ` +
+    `"Too few reports": fewer than ${g.min_neighbourhood_reports} reports in the neighbourhood, or fewer than ${g.min_total_reports} in the grid — no statistic is shown (${formatCount(tooFew)} of the cells listed). ` +
+    'Centres on the British National Grid (OSGB36, OS Helmert transformation, good to about 5 m); the ward is the one holding the centre.');
   return figure(chart, table, { caption, number: n, notes: [note, attributionNote(b)] });
 }
 
@@ -120,7 +169,10 @@ async function locations(ctx: PageContext, b: Boundaries, type: string, bandwidt
 
 /** Links to the shared files, and SVG/PNG maps drawn from the same (suppressed, logged) export. */
 function sharing(ctx: PageContext, b: Boundaries, measure: string, cellM: string, type: string): Node {
-  const params = (level: string) => ({ ...ctx.period, level, measure: level === 'ward' ? measure : undefined, cell_m: level === 'grid' ? cellM : undefined, location_type: level === 'grid' && type ? type : undefined });
+  const params = (level: string) => ({
+    ...ctx.period, level, measure: level === 'ward' ? measure : undefined, cell_m: level === 'grid' ? cellM : undefined,
+    cells: level === 'grid' ? 'reported' : undefined, location_type: type && (level === 'grid' || measure === 'location_reports') ? type : undefined,
+  });
   const out = h('div', {});
   const imageButton = (level: 'ward' | 'grid', format: 'svg' | 'png') => {
     const btn = h('button', { type: 'button', class: 'secondary' }, `${level === 'ward' ? 'Ward' : 'Grid'} map (${format.toUpperCase()})`);
@@ -186,7 +238,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     loadInto(sections.wards, 'the ward map', async () => {
       const b = await boundaries;
       if (b.features.length === 0) return h('p', { class: 'warning' }, 'No boundaries are loaded: import boundaries.geojson to draw ward maps.');
-      return choropleth(ctx, b, measure, kind, 1);
+      return choropleth(ctx, b, measure, kind, type, 1);
     }),
     loadInto(sections.grid, 'the hot spot map', async () => hotspots(ctx, await boundaries, cellM, type, 2)),
     loadInto(sections.points, 'the locations of concern', async () => locations(ctx, await boundaries, type, bandwidth, 3)),
