@@ -12,6 +12,8 @@ import { suppressionMask } from './suppress.ts';
 import { toRfc7946, type AreaGeometry } from './winding.ts';
 import { neighbourhoodOf, type Boundary, type CellPlace, type GridResult } from './service.ts';
 import type { WardCounts } from './wards.ts';
+import { EMERGING_CATEGORIES } from './emerging.ts';
+import type { EmergingResult } from './emerging-service.ts';
 
 export const CLASSIFICATION = 'OFFICIAL-SENSITIVE' as const;
 
@@ -87,6 +89,37 @@ export function gridExport(
   return {
     meta: { ...meta, level: 'grid', method, cell_m: grid.cell_m },
     columns: [...PLACE_COLUMNS, 'count', 'suppressed', 'gi_status', 'class'],
+    features,
+  };
+}
+
+export function emergingMethod(r: Pick<EmergingResult, 'cell_m' | 'step' | 'steps' | 'min_neighbourhood_reports' | 'min_total_reports' | 'trend_alpha'>): string {
+  return (
+    `Emerging hot spots over ${r.steps.length} ${r.step}s (${r.steps[0]?.period ?? ''} to ${r.steps.at(-1)?.period ?? ''}): at every step, Getis-Ord Gi* on the ` +
+    `${r.cell_m} m grid as for the single-period map (the cell and its 8 neighbours; "too few reports" under ${r.min_neighbourhood_reports} in the ` +
+    `neighbourhood or ${r.min_total_reports} in the grid; Benjamini–Hochberg over every cell), a cell being a hot or cold spot at 90 % confidence or more. ` +
+    `The trend of each cell's z-scores is the Mann–Kendall test, significant at p ≤ ${r.trend_alpha}. Categories as ArcGIS Pro's Emerging Hot Spot ` +
+    `Analysis (new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating, historical; hot and cold; no pattern), "90 % of the steps" ` +
+    `meaning hot (cold) at no fewer than 0.9 × ${r.steps.length} steps. Pattern: one letter per step, H hot, C cold, · neither. Only cells with a report in the span are listed.`
+  );
+}
+
+/** Emerging hot spots: one feature per cell with reports in the span, its category and pattern; total counts withheld as the grid's. */
+export function emergingExport(r: EmergingResult, threshold: number, meta: Omit<ExportMeta, 'level' | 'method' | 'cell_m'>): ExportTable {
+  const g = r.grid;
+  const mask = suppressionMask(r.cells.map((c) => c.count), threshold);
+  const features = g
+    ? r.cells.map((c, k) => ({
+        properties: {
+          ...placeProps(c), count: mask[k] ? null : c.count, suppressed: mask[k],
+          category: c.category, category_label: EMERGING_CATEGORIES[c.category], pattern: c.pattern, hot_steps: c.hot_steps, cold_steps: c.cold_steps,
+        } as Props,
+        geometry: { type: 'Polygon', coordinates: [cellRing(g, c.i, c.j)] } as AreaGeometry,
+      }))
+    : [];
+  return {
+    meta: { ...meta, level: 'emerging', method: emergingMethod(r), cell_m: r.cell_m },
+    columns: [...PLACE_COLUMNS, 'count', 'suppressed', 'category', 'category_label', 'pattern', 'hot_steps', 'cold_steps'],
     features,
   };
 }

@@ -67,6 +67,13 @@ export function wardMeasureFromQuery(q: Query): WardMeasure {
   return v as WardMeasure;
 }
 
+/** `step`: the time step of emerging hot spots, month (default) or quarter. */
+export function stepFromQuery(q: Query): 'month' | 'quarter' {
+  const v = text(q, 'step') ?? 'month';
+  if (v !== 'month' && v !== 'quarter') throw badRequest("Parameter 'step' must be 'month' or 'quarter'", 'step');
+  return v;
+}
+
 /** `level`: ward or grid (required for exports). */
 export function levelFromQuery(q: Query): 'ward' | 'grid' | 'emerging' {
   const v = text(q, 'level');

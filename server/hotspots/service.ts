@@ -128,11 +128,13 @@ export function neighbourhoodOf(cellM: number): GridResult['neighbourhood'] {
 /** Largest grid served (e.g. 500 × 500 cells). */
 export const MAX_CELLS = 250_000;
 
-async function gridPoints(db: Database, q: GridQuery): Promise<GridPoint[]> {
+/** Each location report of the span (optionally of one type) with its coordinates and date. */
+export async function gridPoints(db: Database, q: Pick<GridQuery, 'from' | 'to' | 'locationType'>): Promise<(GridPoint & { on: string })[]> {
   const rows = await db.named('hotspots/locations#grid_input', { from: q.from, to: q.to, location_type: q.locationType });
   return rows.map((r) => ({
     lon: r.lon === null ? null : Number(r.lon),
     lat: r.lat === null ? null : Number(r.lat),
+    on: String(r.reported_on),
   }));
 }
 

@@ -9,8 +9,9 @@ import { markSuppressed, suppressionThreshold } from '../auth/suppressed-respons
 import { loadBoundaries, boundaryAttribution, hotspotGrid } from '../hotspots/service.ts';
 import { wardCounts } from '../hotspots/wards.ts';
 import { childrenByArea } from '../hotspots/population.ts';
-import { cellMFromQuery, cellsFromQuery, guardFromQuery, levelFromQuery, locationTypeFromQuery, wardMeasureFromQuery } from '../hotspots/params.ts';
-import { CLASSIFICATION, gridExport, wardExport, suppressionNote, toGeoJson, toCsv, type ExportTable } from '../hotspots/export.ts';
+import { cellMFromQuery, cellsFromQuery, guardFromQuery, levelFromQuery, locationTypeFromQuery, stepFromQuery, wardMeasureFromQuery } from '../hotspots/params.ts';
+import { emergingHotspots } from '../hotspots/emerging-service.ts';
+import { CLASSIFICATION, emergingExport, gridExport, wardExport, suppressionNote, toGeoJson, toCsv, type ExportTable } from '../hotspots/export.ts';
 
 type Query = Record<string, unknown>;
 
@@ -37,6 +38,18 @@ async function buildExport(ctx: AppContext, q: Query, threshold: number): Promis
     return {
       table: gridExport(grid, threshold, { ...common, title, location_type: locationType }, cells),
       params: { ...period, level, cell_m: cellM, location_type: locationType, cells, min_reports: guard.minNeighbourhood },
+    };
+  }
+  if (level === 'emerging') {
+    const cellM = cellMFromQuery(q);
+    const locationType = locationTypeFromQuery(q);
+    const guard = guardFromQuery(q);
+    const step = stepFromQuery(q);
+    const r = await emergingHotspots(ctx.db, { ...period, step, cellM, locationType, guard });
+    const title = `Emerging hot spots of location reports (${cellM} m grid, by ${step})`;
+    return {
+      table: emergingExport(r, threshold, { ...common, period: r.period, title, location_type: locationType }),
+      params: { ...period, level, cell_m: cellM, location_type: locationType, step, min_reports: guard.minNeighbourhood },
     };
   }
   const measure = wardMeasureFromQuery(q);

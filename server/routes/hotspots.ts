@@ -7,7 +7,8 @@ import { loadBoundaries, boundaryAttribution, hotspotGrid } from '../hotspots/se
 import { simplifyForDrawing } from '../hotspots/simplify.ts';
 import { wardCounts, WARD_MEASURES } from '../hotspots/wards.ts';
 import { childrenByArea } from '../hotspots/population.ts';
-import { cellMFromQuery, cellsFromQuery, guardFromQuery, locationTypeFromQuery, wardMeasureFromQuery } from '../hotspots/params.ts';
+import { cellMFromQuery, cellsFromQuery, guardFromQuery, locationTypeFromQuery, stepFromQuery, wardMeasureFromQuery } from '../hotspots/params.ts';
+import { emergingHotspots } from '../hotspots/emerging-service.ts';
 
 type Query = Record<string, unknown>;
 
@@ -67,6 +68,26 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
         });
         const listed = cellsFromQuery(q) === 'all' ? cells : cells.filter((c) => c.count > 0 || c.class !== 'not_significant');
         res.json({ ...result, cells: listed });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/hotspots/emerging',
+      access: 'shared',
+      cache: 'data',
+      summary: 'Emerging hot spots: Gi* per cell at every month or quarter of the span, the Mann–Kendall trend of its z-scores, and its ArcGIS Emerging Hot Spot Analysis category (cells with reports)',
+      handler: async (req, res) => {
+        const q = req.query as Query;
+        const p = periodFromQuery(q);
+        const { grid: _grid, ...result } = await emergingHotspots(ctx.db, {
+          from: p.date_from,
+          to: p.date_to,
+          step: stepFromQuery(q),
+          cellM: cellMFromQuery(q),
+          locationType: locationTypeFromQuery(q),
+          guard: guardFromQuery(q),
+        });
+        res.json(result);
       },
     },
     {
