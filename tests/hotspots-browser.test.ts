@@ -40,15 +40,20 @@ describeBrowser('hotspots page in Chromium', () => {
     expect(figures.map((f) => f.caption)).toEqual([
       'Figure 1: Location reports by ward of the location, 2023/24',
       'Figure 2: Hot and cold spots of location reports, 250 m grid, 2023/24',
-      'Figure 3: Locations of concern reported, 2023/24',
-      'Figure 4: Density of location reports, bandwidth 20 px, 2023/24',
+      'Figure 3: Emerging hot spots of location reports, 250 m grid, 12 months, 2023-04 to 2024-03',
+      'Figure 4: Locations of concern reported, 2023/24',
+      expect.stringMatching(/^Figure 5: Density of location reports, bandwidth [\d,]+ m \(from the reports' spread, Scott's rule\), 2023\/24$/),
     ]);
     for (const f of figures) {
       expect(f.paths).toBeGreaterThanOrEqual(21);
       expect(f.rows).toBeGreaterThan(0);
       expect(f.attribution).toBe(true);
     }
-    expect(await page.$$eval('.actions a[href^="/api/exports/hotspots."]', (a) => a.length)).toBe(4);
+    expect(await page.$$eval('.actions a[href^="/api/exports/hotspots."]', (a) => a.length)).toBe(6);
+    // Maps name their wards and carry a scale bar; the grid table gives places, not column and row.
+    expect(await page.$$eval('figure.figure svg [data-mark="scale-bar"] text', (t) => t.length)).toBe(5);
+    const grid = await page.$$eval('figure.figure', (els) => [...els[1].querySelectorAll('table thead th')].map((th) => th.textContent?.trim()));
+    expect(grid).toEqual(expect.arrayContaining(['Ward (of the cell centre)', 'OS grid reference', 'Easting (m)', 'Northing (m)']));
   });
 
   it('keeps the options in the URL and redraws', async () => {

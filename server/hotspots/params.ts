@@ -67,6 +67,14 @@ export function wardMeasureFromQuery(q: Query): WardMeasure {
   return v as WardMeasure;
 }
 
+/** `crime_type`: one police.uk crime type as published (e.g. "Violence and sexual offences"), or none for every type. */
+export function crimeTypeFromQuery(q: Query): string | null {
+  const v = text(q, 'crime_type')?.trim();
+  if (v === undefined) return null;
+  if (v.length > 100) throw badRequest("Parameter 'crime_type' must be a police.uk crime type", 'crime_type');
+  return v;
+}
+
 /** `step`: the time step of emerging hot spots, month (default) or quarter. */
 export function stepFromQuery(q: Query): 'month' | 'quarter' {
   const v = text(q, 'step') ?? 'month';
