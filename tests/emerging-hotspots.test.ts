@@ -85,6 +85,21 @@ describe('emerging hot spots', () => {
     expect(quarters.body.steps.map((x: { period: string }) => x.period)).toEqual(['2023-Q1', '2023-Q2', '2023-Q3', '2023-Q4', '2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4']);
   });
 
+  it('withholds small cell counts for a partner, keeping the categories and places', async () => {
+    const partner = await startTestServer({ role: 'partner', db: s.db });
+    try {
+      const { status, body } = await partner.get('/api/hotspots/emerging?from=2024-01-01&to=2024-12-31&cell_m=500');
+      expect(status).toBe(200);
+      const cells = body.cells as (Cell & { count: number | null; suppressed?: boolean; trend_z: number | null })[];
+      expect(cells.filter((c) => c.count !== null && c.count >= 1 && c.count <= 5)).toEqual([]);
+      const withheld = cells.filter((c) => c.suppressed);
+      expect(withheld.length).toBeGreaterThan(10);
+      expect(withheld.every((c) => c.count === null && c.trend_z === null && typeof c.category === 'string' && c.grid_ref.startsWith('SJ'))).toBe(true);
+    } finally {
+      await partner.close();
+    }
+  });
+
   it('exports the categories with the places, small counts withheld', async () => {
     const text = await (await s.fetch('/api/exports/hotspots.csv?from=2024-01-01&to=2024-12-31&level=emerging&cell_m=500')).text();
     const lines = text.trimEnd().split('\r\n').filter((l) => !/^"?# /.test(l));

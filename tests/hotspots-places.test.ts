@@ -183,3 +183,19 @@ describe('grid cells as places, and statistics that say when they cannot speak',
     expect(text).toMatch(/# method: .*750 m square, centres up to 354 m apart.*fewer than 5 reports/);
   });
 });
+
+describe('the methodology appendix', () => {
+  it('states the hotspot methods, their parameters and limits', async () => {
+    const { methodology } = await import('../server/report/methodology.ts');
+    const { DEFAULT_THRESHOLDS } = await import('../server/measures/params.ts');
+    const notes = methodology({ suppressed: false, threshold: 5, thresholds: DEFAULT_THRESHOLDS }).notes.join('\n');
+    expect(notes).toMatch(/250 m square cells.*Getis-Ord Gi\*/);
+    expect(notes).toContain('a 750 m square, centres up to 354 m apart');
+    expect(notes).toContain('"too few reports") for a cell whose neighbourhood holds fewer than 5 reports, nor anywhere when the grid holds fewer than 30');
+    expect(notes).toContain('Benjamini–Hochberg');
+    expect(notes).toMatch(/Mann–Kendall test, significant at p ≤ 0.05/);
+    expect(notes).toMatch(/At least 6 steps/);
+    expect(notes).toMatch(/Scott's rule/);
+    expect(notes).toMatch(/Limits of the hot spot methods/);
+  });
+});

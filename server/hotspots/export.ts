@@ -95,12 +95,12 @@ export function gridExport(
 
 export function emergingMethod(r: Pick<EmergingResult, 'cell_m' | 'step' | 'steps' | 'min_neighbourhood_reports' | 'min_total_reports' | 'trend_alpha'>): string {
   return (
-    `Emerging hot spots over ${r.steps.length} ${r.step}s (${r.steps[0]?.period ?? ''} to ${r.steps.at(-1)?.period ?? ''}): at every step, Getis-Ord Gi* on the ` +
+    `Emerging hot spots over ${r.steps.length ? `${r.steps.length} ${r.step}s (${r.steps[0].period} to ${r.steps[r.steps.length - 1].period})` : 'a span of months or quarters'}: at every step, Getis-Ord Gi* on the ` +
     `${r.cell_m} m grid as for the single-period map (the cell and its 8 neighbours; "too few reports" under ${r.min_neighbourhood_reports} in the ` +
     `neighbourhood or ${r.min_total_reports} in the grid; Benjamini–Hochberg over every cell), a cell being a hot or cold spot at 90 % confidence or more. ` +
     `The trend of each cell's z-scores is the Mann–Kendall test, significant at p ≤ ${r.trend_alpha}. Categories as ArcGIS Pro's Emerging Hot Spot ` +
     `Analysis (new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating, historical; hot and cold; no pattern), "90 % of the steps" ` +
-    `meaning hot (cold) at no fewer than 0.9 × ${r.steps.length} steps. Pattern: one letter per step, H hot, C cold, · neither. Only cells with a report in the span are listed.`
+    `meaning hot (cold) at no fewer than 0.9 × the number of steps. Pattern: one letter per step, H hot, C cold, · neither. Only cells with a report in the span are listed.`
   );
 }
 
