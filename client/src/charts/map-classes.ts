@@ -9,7 +9,7 @@
 export type ClassMethod = 'equal' | 'quantile' | 'jenks';
 export const CLASS_METHODS: Record<ClassMethod, string> = {
   equal: 'Equal intervals',
-  quantile: 'Quantiles (equal numbers of wards)',
+  quantile: 'Quantiles',
   jenks: 'Natural breaks (Jenks)',
 };
 export const CLASSES = 5;
