@@ -199,3 +199,43 @@ describe('the methodology appendix', () => {
     expect(notes).toMatch(/Limits of the hot spot methods/);
   });
 });
+
+describe('exports of one location type against the export of every type', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer();
+    const boxes = await loadTrafford(s.db);
+    const box = {
+      minLon: Math.min(...boxes.map((w) => w.minLon)), minLat: Math.min(...boxes.map((w) => w.minLat)),
+      maxLon: Math.max(...boxes.map((w) => w.maxLon)), maxLat: Math.max(...boxes.map((w) => w.maxLat)),
+    };
+    const data = syntheticLocations(box, [-2.2925, 53.4445]);
+    await insertLocations(s.db, data.locs, data.reports, data.cases);
+  });
+  afterAll(async () => {
+    await s.close();
+    s.db.close();
+  });
+
+  it('never lets a small number be worked out by subtracting the two files', async () => {
+    const cells = async (q: string) => {
+      const text = await (await s.fetch(`/api/exports/hotspots.csv?from=2024-01-01&to=2024-12-31&level=grid&cell_m=500${q}`)).text();
+      const lines = text.trimEnd().split('\r\n').filter((l) => !/^"?# /.test(l));
+      const header = lines[0].split(',');
+      const [ci, cj, cc] = ['i', 'j', 'count'].map((k) => header.indexOf(k));
+      return new Map(lines.slice(1).map((l) => l.split(',')).map((r) => [`${r[ci]},${r[cj]}`, r[cc] === '' ? null : Number(r[cc])]));
+    };
+    const all = await cells('');
+    const hotel = await cells('&location_type=hotel');
+    let compared = 0, withheldOnlyTyped = 0;
+    for (const [k, n] of hotel) {
+      const total = all.get(k);
+      if (n === null || total === null || total === undefined) continue;
+      compared++;
+      expect(total - n === 0 || total - n > 5).toBe(true);
+    }
+    for (const [k, n] of hotel) if (n === null && all.get(k) !== null) withheldOnlyTyped++;
+    expect(compared).toBeGreaterThan(0);
+    expect(withheldOnlyTyped).toBeGreaterThan(0);
+  });
+});

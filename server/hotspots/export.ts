@@ -75,10 +75,11 @@ export function gridExport(
   threshold: number,
   meta: Omit<ExportMeta, 'level' | 'method' | 'cell_m'>,
   cells: 'all' | 'reported' = 'all',
+  forced?: boolean[],
 ): ExportTable {
   const g = grid.grid;
   // Suppression over the whole grid (zeros are never withheld, so listing only reported cells withholds the same).
-  const mask = suppressionMask(grid.cells.map((c) => c.count), threshold);
+  const mask = suppressionMask(grid.cells.map((c) => c.count), threshold, forced);
   const features = g
     ? grid.cells.flatMap((c, k) => (cells === 'reported' && c.count === 0 && c.class === 'not_significant' ? [] : [{
         properties: { ...placeProps(c), count: mask[k] ? null : c.count, suppressed: mask[k], gi_status: c.gi_status, class: c.class } as Props,
@@ -105,9 +106,9 @@ export function emergingMethod(r: Pick<EmergingResult, 'cell_m' | 'step' | 'step
 }
 
 /** Emerging hot spots: one feature per cell with reports in the span, its category and pattern; total counts withheld as the grid's. */
-export function emergingExport(r: EmergingResult, threshold: number, meta: Omit<ExportMeta, 'level' | 'method' | 'cell_m'>): ExportTable {
+export function emergingExport(r: EmergingResult, threshold: number, meta: Omit<ExportMeta, 'level' | 'method' | 'cell_m'>, forced?: boolean[]): ExportTable {
   const g = r.grid;
-  const mask = suppressionMask(r.cells.map((c) => c.count), threshold);
+  const mask = suppressionMask(r.cells.map((c) => c.count), threshold, forced);
   const features = g
     ? r.cells.map((c, k) => ({
         properties: {
@@ -129,8 +130,9 @@ export function wardExport(
   boundaries: Boundary[],
   threshold: number,
   meta: Omit<ExportMeta, 'level' | 'method' | 'cell_m'>,
+  forced?: boolean[],
 ): ExportTable {
-  const mask = suppressionMask(wards.rows.map((r) => r.count), threshold);
+  const mask = suppressionMask(wards.rows.map((r) => r.count), threshold, forced);
   const geometry = new Map(boundaries.map((b) => [b.area_code, b.geometry]));
   const features = wards.rows.map((r, k) => ({
     properties: {
