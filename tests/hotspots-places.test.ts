@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { osgb36ToGrid, toBritishNationalGrid, gridReference } from '../server/hotspots/bng.ts';
-import { wardsAlong, contains } from '../server/hotspots/pip.ts';
+import { wardScanner } from '../server/hotspots/pip.ts';
 import type { AreaGeometry } from '../server/hotspots/winding.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { TRAFFORD, insertLocations, loadTrafford, syntheticLocations } from './hotspots-fixtures.ts';
@@ -69,12 +69,11 @@ describe('ward of a point on the real Trafford boundaries', () => {
     for (let row = 0; row < 40; row++) {
       const lat = 53.36 + rand() * 0.12;
       const lons = Array.from({ length: 60 }, () => -2.48 + rand() * 0.27).sort((a, b) => a - b);
-      const found = wardsAlong(areas, lat, lons);
+      const found = wardScanner(areas)(lat, lons);
       lons.forEach((lon, i) => {
         const expected = areas.filter((a) => windingContains(a.geometry, lon, lat)).map((a) => a.area_code);
         expect(expected.length).toBeLessThanOrEqual(1);
         expect(found[i]?.area_code ?? null).toBe(expected[0] ?? null);
-        expect(contains(areas[0].geometry, lon, lat)).toBe(expected[0] === '0');
         if (expected.length) inside++;
       });
     }

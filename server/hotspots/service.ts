@@ -4,7 +4,7 @@ import type { Database } from '../db.ts';
 import { makeGrid, countPoints, cellCentre, type BBox, type Grid, type GridPoint } from './grid.ts';
 import { giStar, DEFAULT_GUARD, type GiGuard, type GiStatus, type HotspotClass } from './gistar.ts';
 import { toBritishNationalGrid, gridReference } from './bng.ts';
-import { wardsAlong } from './pip.ts';
+import { wardScanner } from './pip.ts';
 import type { AreaGeometry } from './winding.ts';
 import { badRequest } from '../errors.ts';
 
@@ -82,9 +82,10 @@ export interface GridCell extends CellPlace {
 /** Where each cell of a grid is (index j · ncol + i): centre, National Grid coordinates and ward (by name). */
 export function placeCells(grid: Grid, boundaries: Boundary[]): CellPlace[] {
   const out: CellPlace[] = new Array(grid.ncol * grid.nrow);
+  const wardsAlong = wardScanner(boundaries);
   for (let j = 0; j < grid.nrow; j++) {
     const centres = Array.from({ length: grid.ncol }, (_, i) => cellCentre(grid, i, j));
-    const wards = wardsAlong(boundaries, centres[0][1], centres.map((c) => c[0]));
+    const wards = wardsAlong(centres[0][1], centres.map((c) => c[0]));
     centres.forEach(([lon, lat], i) => {
       const [e, n] = toBritishNationalGrid(lon, lat);
       out[j * grid.ncol + i] = {
