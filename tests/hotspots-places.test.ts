@@ -151,6 +151,17 @@ describe('grid cells as places, and statistics that say when they cannot speak',
       expect(c.class).toBe(level === null ? 'not_significant' : `${c.gi_z! > 0 ? 'hot' : 'cold'}_${level}`);
     });
     expect(cells.filter((c) => c.gi_status === 'too_few_reports').length).toBeGreaterThan(cells.length / 2);
+    // Adjusted p (q) by the step-up formula, recomputed: q of rank r = min over ranks ≥ r of n/rank · p.
+    const ranked = p.map((v, k) => ({ v, k })).sort((a, b) => a.v - b.v);
+    const q = new Array<number>(p.length);
+    let m = 1;
+    for (let r = ranked.length - 1; r >= 0; r--) { m = Math.min(m, (ranked.length / (r + 1)) * ranked[r].v); q[ranked[r].k] = m; }
+    cells.forEach((c, k) => {
+      if (c.gi_p === null) expect((c as Cell & { gi_q: number | null }).gi_q).toBeNull();
+      else expect(Math.abs((c as Cell & { gi_q: number }).gi_q - q[k])).toBeLessThan(1e-12);
+      // Significant at FDR 0.05 exactly when q ≤ 0.05.
+      expect(/_(99|95)$/.test(c.class)).toBe(c.gi_p !== null && q[k] <= 0.05);
+    });
   });
 
   it('says "too few reports" on sparse data instead of a statistic', async () => {

@@ -87,8 +87,6 @@ export interface EmergingCellResult {
   total: number;
   hot: boolean[];
   cold: boolean[];
-  /** Gi* z per step before the guard (0 where undefined). */
-  z: number[];
   trend: { s: number; z: number; p: number };
   category: EmergingCategory;
 }
@@ -106,7 +104,7 @@ export function emergingCells(steps: ArrayLike<number>[], ncol: number, nrow: nu
     const hot = gis.map((g) => g.classes[k].startsWith('hot_'));
     const cold = gis.map((g) => g.classes[k].startsWith('cold_'));
     const trend = mannKendall(z);
-    out.push({ k, total, hot, cold, z, trend, category: emergingCategory(hot, cold, trend) });
+    out.push({ k, total, hot, cold, trend, category: emergingCategory(hot, cold, trend) });
   }
   return out;
 }

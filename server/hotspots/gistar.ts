@@ -56,6 +56,8 @@ export interface GiStarResult {
   /** Reports in each cell's neighbourhood (the cell and its up-to-8 neighbours). */
   local: Float64Array;
   status: GiStatus[];
+  /** Benjamini–Hochberg adjusted p over every cell, after the guard (1 for a cell not tested). */
+  q: Float64Array;
   /** Classes after the guard: a cell not tested is not significant. */
   classes: HotspotClass[];
 }
@@ -104,7 +106,7 @@ export function giStar(values: ArrayLike<number>, ncol: number, nrow: number, gu
     status[k] = Number.isNaN(z[k]) ? 'undefined' : sum < guard.minTotal || localSums[k] < guard.minNeighbourhood ? 'too_few_reports' : 'tested';
     tested[k] = status[k] === 'tested' ? p[k] : NaN;
   }
-  return { z, p, local: localSums, status, classes: classify(z, tested) };
+  return { z, p, local: localSums, status, q: bhAdjusted(tested), classes: classify(z, tested) };
 }
 
 export const FDR_LEVELS = [
@@ -120,6 +122,25 @@ export function bhCutoff(sortedP: ArrayLike<number>, alpha: number): number {
     if (sortedP[k - 1] <= (k / n) * alpha) return sortedP[k - 1];
   }
   return -1;
+}
+
+/**
+ * Benjamini–Hochberg adjusted p-values (q) over all n cells: q_(k) = min over
+ * j ≥ k of n/j · p_(j), capped at 1; a cell with NaN p (not tested) takes p = 1.
+ * A cell is significant at FDR α exactly when q ≤ α (the classes above).
+ */
+export function bhAdjusted(p: ArrayLike<number>): Float64Array {
+  const n = p.length;
+  const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => (Number.isNaN(p[a]) ? 1 : p[a]) - (Number.isNaN(p[b]) ? 1 : p[b]));
+  const q = new Float64Array(n);
+  let running = 1;
+  for (let r = n - 1; r >= 0; r--) {
+    const k = order[r];
+    const v = Number.isNaN(p[k]) ? 1 : p[k];
+    running = Math.min(running, (n / (r + 1)) * v);
+    q[k] = running;
+  }
+  return q;
 }
 
 /** ArcGIS-style hot/cold classes at 99/95/90 % confidence after BH FDR correction (see the header). */

@@ -75,6 +75,8 @@ export interface GridCell extends CellPlace {
   /** Gi* z and two-sided p; null when too few reports (gi_status) or undefined. */
   gi_z: number | null;
   gi_p: number | null;
+  /** p adjusted for the number of cells (Benjamini–Hochberg false discovery rate); null when not tested. */
+  gi_q: number | null;
   gi_status: GiStatus;
   class: HotspotClass;
 }
@@ -174,6 +176,7 @@ export async function hotspotGrid(db: Database, q: GridQuery): Promise<GridResul
         count: counts[k],
         gi_z: shown ? gi.z[k] : null,
         gi_p: shown ? gi.p[k] : null,
+        gi_q: shown ? gi.q[k] : null,
         gi_status: gi.status[k],
         class: gi.classes[k],
       };

@@ -143,6 +143,7 @@ type GridCell = HotspotCell & {
   ward_name: string | null;
   gi_z: number | null;
   gi_p: number | null;
+  gi_q: number | null;
   gi_status: 'tested' | 'too_few_reports' | 'undefined';
 };
 
@@ -161,6 +162,7 @@ function cellRows(cells: GridCell[]): Row[] {
       count: c.count,
       z: c.gi_status === 'too_few_reports' ? 'too few reports' : c.gi_z === null ? 'not defined' : c.gi_z.toFixed(2),
       p: c.gi_p === null ? '' : c.gi_p < 0.001 ? '< 0.001' : c.gi_p.toFixed(3),
+      q: c.gi_q === null ? '' : c.gi_q < 0.001 ? '< 0.001' : c.gi_q.toFixed(3),
     }));
 }
 
@@ -185,6 +187,7 @@ async function hotspots(ctx: PageContext, b: Boundaries, o: Options, context: Co
     { key: 'cls', label: 'Class' }, { key: 'ward', label: 'Ward (of the cell centre)' }, { key: 'grid_ref', label: 'OS grid reference' },
     { key: 'easting', label: 'Easting (m)' }, { key: 'northing', label: 'Northing (m)' }, { key: 'lat', label: 'Latitude' }, { key: 'lon', label: 'Longitude' },
     { key: 'count', label: 'Reports in cell', kind: 'count' }, { key: 'z', label: 'Gi* z' }, { key: 'p', label: 'p (two-sided)' },
+    { key: 'q', label: 'p adjusted for the number of cells (FDR)' },
   ], { caption: `Cells with reports or significant: ${caption}` });
   const tooFew = g.cells.filter((c) => c.gi_status === 'too_few_reports').length;
   const note = h('p', { class: 'note' },
