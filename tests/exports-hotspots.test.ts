@@ -64,7 +64,7 @@ describe('GET /api/exports/hotspots.geojson', () => {
     expect(fc.metadata.method).toMatch(/Getis-Ord Gi\*/);
     expect(Date.parse(fc.metadata.generated_at)).not.toBeNaN();
     const props = fc.features.map((f: { properties: Record<string, unknown> }) => f.properties);
-    expect(Object.keys(props[0]).sort()).toEqual(['class', 'count', 'i', 'j', 'suppressed']);
+    expect(Object.keys(props[0]).sort()).toEqual(['class', 'count', 'easting', 'gi_status', 'grid_ref', 'i', 'j', 'lat', 'lon', 'northing', 'suppressed', 'ward_code', 'ward_name']);
     for (const p of props) {
       if (p.suppressed) expect(p.count).toBeNull();
       else expect(p.count === 0 || p.count > 5).toBe(true);
@@ -145,9 +145,9 @@ describe('GET /api/exports/hotspots.csv', () => {
   it('never shows a grid count from 1 to 5', async () => {
     const { text } = await download(`/api/exports/hotspots.csv?${Q}&level=grid&cell_m=250`);
     const all = text.trimEnd().split('\r\n');
-    const lines = all.slice(all.indexOf('i,j,count,suppressed,class'));
+    const lines = all.slice(all.indexOf('i,j,lon,lat,easting,northing,grid_ref,ward_code,ward_name,count,suppressed,gi_status,class'));
     expect(lines.length).toBeGreaterThan(1000);
-    const counts = lines.slice(1).map((l) => l.split(',')[2]);
+    const counts = lines.slice(1).map((l) => l.split(',')[9]);
     expect(counts.every((c) => c === '' || Number(c) === 0 || Number(c) > 5)).toBe(true);
     expect(counts.filter((c) => c === '').length).toBeGreaterThan(10);
   });

@@ -39,7 +39,9 @@ describe('GET /api/hotspots/grid', () => {
     expect(status).toBe(200);
     expect(body.cell_m).toBe(250);
     expect(body.cells.length).toBe(body.ncol * body.nrow);
-    expect(Object.keys(body.cells[0]).sort()).toEqual(['class', 'count', 'gi_p', 'gi_z', 'i', 'j', 'lat', 'lon']);
+    expect(Object.keys(body.cells[0]).sort()).toEqual([
+      'class', 'count', 'easting', 'gi_p', 'gi_q', 'gi_status', 'gi_z', 'grid_ref', 'i', 'j', 'lat', 'lon', 'northing', 'ward_code', 'ward_name',
+    ]);
     expect(body.cells[0]).toMatchObject({ i: 0, j: 0 });
     expect(body.cells[1]).toMatchObject({ i: 1, j: 0 });
     expect(body.outside).toBe(11);

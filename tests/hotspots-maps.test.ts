@@ -6,7 +6,8 @@ import type { AreaGeometry } from '../server/hotspots/winding.ts';
 import type { Boundaries } from '../client/src/charts/map-base.ts';
 import { choroplethMap, classBreaks } from '../client/src/charts/map-choropleth.ts';
 import { hotspotMap, type HotspotCell } from '../client/src/charts/map-hotspots.ts';
-import { locationsMap, densityMap, type LocationPoint } from '../client/src/charts/map-locations.ts';
+import { locationsMap, type LocationPoint } from '../client/src/charts/map-locations.ts';
+import { densityMap } from '../client/src/charts/map-density.ts';
 
 const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
 const raw = JSON.parse(readFileSync(TRAFFORD, 'utf8')) as { features: { properties: Record<string, string>; geometry: AreaGeometry }[] };
@@ -88,8 +89,8 @@ describe('locations of concern', () => {
   });
 
   it('draws a kernel density surface whose extent follows the bandwidth', () => {
-    const narrow = densityMap(points, { document, boundaries, bandwidth: 10, ariaLabel: 'Density' });
-    const wide = densityMap(points, { document, boundaries, bandwidth: 60, ariaLabel: 'Density' });
+    const narrow = densityMap(points, { document, boundaries, bandwidthM: 300, ariaLabel: 'Density' });
+    const wide = densityMap(points, { document, boundaries, bandwidthM: 1500, ariaLabel: 'Density' });
     const contours = (svg: SVGSVGElement) => [...svg.querySelectorAll('g[fill-opacity] path')].map((p) => p.getAttribute('d') ?? '');
     // Horizontal extent (px) of the outermost density contours.
     const spread = (svg: SVGSVGElement) => {
@@ -98,6 +99,6 @@ describe('locations of concern', () => {
     };
     expect(contours(narrow).length).toBeGreaterThan(0);
     expect(spread(wide)).toBeGreaterThan(spread(narrow) + 50);
-    expect(texts(narrow)).toContain('Density of reports');
+    expect(texts(narrow)).toContain('Reports per km² (bandwidth 300 m)');
   });
 });

@@ -23,21 +23,47 @@
 //   90 % class holds cells significant at FDR 0.10 only, i.e. NOT significant at
 //   the FDR 0.05 the profile reports, kept as ArcGIS's weakest class. BH caps
 //   p ≤ α, so a 99/95/90 cell also has |z| ≥ 2.576/1.960/1.645.
+// - Too few reports (the guard): Gi* on a handful of points gives p-values such
+//   as 1e-30 that mean nothing. A cell whose neighbourhood (the 9 cells above)
+//   holds fewer than `minNeighbourhood` reports, or any cell when the whole grid
+//   holds fewer than `minTotal` (ArcGIS asks for at least 30 features), is
+//   "too few reports": its z and p are not shown and it takes p = 1 in the
+//   Benjamini–Hochberg ranking (it still counts among the n cells corrected for).
 
 import { twoSidedP } from './normal.ts';
 
 export type HotspotClass = 'hot_99' | 'hot_95' | 'hot_90' | 'cold_99' | 'cold_95' | 'cold_90' | 'not_significant';
 
+/** Whether a cell's Gi* can be shown: tested, too few reports (the guard), or undefined (S = 0 or W = n). */
+export type GiStatus = 'tested' | 'too_few_reports' | 'undefined';
+
+export interface GiGuard {
+  /** Fewest reports in a cell's neighbourhood (itself and its 8 neighbours) for its Gi* to be shown. */
+  minNeighbourhood: number;
+  /** Fewest reports in the whole grid for any Gi* to be shown. */
+  minTotal: number;
+}
+
+/** No guard: every defined z is tested (the bare statistic). */
+export const NO_GUARD: GiGuard = { minNeighbourhood: 0, minTotal: 0 };
+export const DEFAULT_GUARD: GiGuard = { minNeighbourhood: 5, minTotal: 30 };
+
 export interface GiStarResult {
-  /** z-score per cell; NaN where it is undefined (reported as null). */
+  /** z-score per cell, before the guard; NaN where it is undefined. */
   z: Float64Array;
-  /** Two-sided p per cell; NaN where z is undefined. */
+  /** Two-sided p per cell, before the guard; NaN where z is undefined. */
   p: Float64Array;
+  /** Reports in each cell's neighbourhood (the cell and its up-to-8 neighbours). */
+  local: Float64Array;
+  status: GiStatus[];
+  /** Benjamini–Hochberg adjusted p over every cell, after the guard (1 for a cell not tested). */
+  q: Float64Array;
+  /** Classes after the guard: a cell not tested is not significant. */
   classes: HotspotClass[];
 }
 
 /** Gi* z and p for each cell of a grid of ncol × nrow values (index j · ncol + i). */
-export function giStar(values: ArrayLike<number>, ncol: number, nrow: number): GiStarResult {
+export function giStar(values: ArrayLike<number>, ncol: number, nrow: number, guard: GiGuard = NO_GUARD): GiStarResult {
   const n = ncol * nrow;
   if (values.length !== n) throw new Error(`expected ${n} values, got ${values.length}`);
   let sum = 0;
@@ -49,6 +75,7 @@ export function giStar(values: ArrayLike<number>, ncol: number, nrow: number): G
 
   const z = new Float64Array(n);
   const p = new Float64Array(n);
+  const localSums = new Float64Array(n);
   for (let j = 0; j < nrow; j++) {
     const j0 = Math.max(0, j - 1);
     const j1 = Math.min(nrow - 1, j + 1);
@@ -63,6 +90,7 @@ export function giStar(values: ArrayLike<number>, ncol: number, nrow: number): G
       const w = (j1 - j0 + 1) * (i1 - i0 + 1);
       const den = s * Math.sqrt((n * w - w * w) / (n - 1));
       const k = j * ncol + i;
+      localSums[k] = local;
       if (den > 0 && Number.isFinite(den)) {
         z[k] = (local - mean * w) / den;
         p[k] = twoSidedP(z[k]);
@@ -72,7 +100,13 @@ export function giStar(values: ArrayLike<number>, ncol: number, nrow: number): G
       }
     }
   }
-  return { z, p, classes: classify(z, p) };
+  const status: GiStatus[] = new Array(n);
+  const tested = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    status[k] = Number.isNaN(z[k]) ? 'undefined' : sum < guard.minTotal || localSums[k] < guard.minNeighbourhood ? 'too_few_reports' : 'tested';
+    tested[k] = status[k] === 'tested' ? p[k] : NaN;
+  }
+  return { z, p, local: localSums, status, q: bhAdjusted(tested), classes: classify(z, tested) };
 }
 
 export const FDR_LEVELS = [
@@ -88,6 +122,25 @@ export function bhCutoff(sortedP: ArrayLike<number>, alpha: number): number {
     if (sortedP[k - 1] <= (k / n) * alpha) return sortedP[k - 1];
   }
   return -1;
+}
+
+/**
+ * Benjamini–Hochberg adjusted p-values (q) over all n cells: q_(k) = min over
+ * j ≥ k of n/j · p_(j), capped at 1; a cell with NaN p (not tested) takes p = 1.
+ * A cell is significant at FDR α exactly when q ≤ α (the classes above).
+ */
+export function bhAdjusted(p: ArrayLike<number>): Float64Array {
+  const n = p.length;
+  const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => (Number.isNaN(p[a]) ? 1 : p[a]) - (Number.isNaN(p[b]) ? 1 : p[b]));
+  const q = new Float64Array(n);
+  let running = 1;
+  for (let r = n - 1; r >= 0; r--) {
+    const k = order[r];
+    const v = Number.isNaN(p[k]) ? 1 : p[k];
+    running = Math.min(running, (n / (r + 1)) * v);
+    q[k] = running;
+  }
+  return q;
 }
 
 /** ArcGIS-style hot/cold classes at 99/95/90 % confidence after BH FDR correction (see the header). */

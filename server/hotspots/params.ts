@@ -3,6 +3,7 @@ import { badRequest } from '../errors.ts';
 import { LOCATION_TYPES } from '../measures/codes.ts';
 import { WARD_MEASURES, type WardMeasure } from './wards.ts';
 import { makeGrid, type BBox, type Grid } from './grid.ts';
+import { DEFAULT_GUARD, type GiGuard } from './gistar.ts';
 
 export const DEFAULT_CELL_M = 250;
 const MIN_CELL_M = 10;
@@ -53,6 +54,19 @@ export function assertGridSize(grid: Grid): void {
   );
 }
 
+/**
+ * `min_reports`: the fewest reports in a cell's neighbourhood (the cell and its
+ * 8 neighbours) for its Gi* to be shown, 1 to 1000, default 5. The whole-grid
+ * minimum (30 reports) is fixed.
+ */
+export function guardFromQuery(q: Query): GiGuard {
+  const v = text(q, 'min_reports');
+  if (v === undefined) return DEFAULT_GUARD;
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < 1 || n > 1000) throw badRequest("Parameter 'min_reports' must be a whole number of reports from 1 to 1000", 'min_reports');
+  return { ...DEFAULT_GUARD, minNeighbourhood: n };
+}
+
 /** `location_type`: one location type code, or none for every type. */
 export function locationTypeFromQuery(q: Query): string | null {
   const v = text(q, 'location_type')?.trim().toLowerCase();
@@ -79,9 +93,24 @@ export function wardMeasureFromQuery(q: Query): WardMeasure {
   return v as WardMeasure;
 }
 
+/** `crime_type`: one police.uk crime type as published (e.g. "Violence and sexual offences"), or none for every type. */
+export function crimeTypeFromQuery(q: Query): string | null {
+  const v = text(q, 'crime_type')?.trim();
+  if (v === undefined) return null;
+  if (v.length > 100) throw badRequest("Parameter 'crime_type' must be a police.uk crime type", 'crime_type');
+  return v;
+}
+
+/** `step`: the time step of emerging hot spots, month (default) or quarter. */
+export function stepFromQuery(q: Query): 'month' | 'quarter' {
+  const v = text(q, 'step') ?? 'month';
+  if (v !== 'month' && v !== 'quarter') throw badRequest("Parameter 'step' must be 'month' or 'quarter'", 'step');
+  return v;
+}
+
 /** `level`: ward or grid (required for exports). */
-export function levelFromQuery(q: Query): 'ward' | 'grid' {
+export function levelFromQuery(q: Query): 'ward' | 'grid' | 'emerging' {
   const v = text(q, 'level');
-  if (v !== 'ward' && v !== 'grid') throw badRequest("Parameter 'level' must be 'ward' or 'grid'", 'level');
+  if (v !== 'ward' && v !== 'grid' && v !== 'emerging') throw badRequest("Parameter 'level' must be 'ward', 'grid' or 'emerging'", 'level');
   return v;
 }

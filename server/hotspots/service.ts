@@ -2,7 +2,9 @@
 // reports and the ward counts behind the choropleth maps.
 import type { Database } from '../db.ts';
 import { makeGrid, countPoints, cellCentre, type BBox, type Grid, type GridPoint } from './grid.ts';
-import { giStar, type HotspotClass } from './gistar.ts';
+import { giStar, DEFAULT_GUARD, type GiGuard, type GiStatus, type HotspotClass } from './gistar.ts';
+import { toBritishNationalGrid, gridReference } from './bng.ts';
+import { wardScanner } from './pip.ts';
 import type { AreaGeometry } from './winding.ts';
 import { assertGridSize } from './params.ts';
 
@@ -48,17 +50,54 @@ export interface GridQuery {
   to: string;
   cellM: number;
   locationType: string | null;
+  /** The too-few-reports guard (gistar.ts); DEFAULT_GUARD when not given. */
+  guard?: GiGuard;
 }
 
-export interface GridCell {
+/** A grid cell as a place: its centre in WGS84 and on the British National Grid, and the ward holding the centre. */
+export interface CellPlace {
   i: number;
   j: number;
   lon: number;
   lat: number;
+  /** British National Grid (EPSG:27700) of the centre, to the metre. */
+  easting: number;
+  northing: number;
+  /** OS grid reference of the centre to 10 m, e.g. "SJ 8066 9423"; null outside the National Grid. */
+  grid_ref: string | null;
+  /** The ward whose boundary holds the centre; null when it lies outside every boundary held. */
+  ward_code: string | null;
+  ward_name: string | null;
+}
+
+export interface GridCell extends CellPlace {
   count: number;
+  /** Gi* z and two-sided p; null when too few reports (gi_status) or undefined. */
   gi_z: number | null;
   gi_p: number | null;
+  /** p adjusted for the number of cells (Benjamini–Hochberg false discovery rate); null when not tested. */
+  gi_q: number | null;
+  gi_status: GiStatus;
   class: HotspotClass;
+}
+
+/** Where each cell of a grid is (index j · ncol + i): centre, National Grid coordinates and ward (by name). */
+export function placeCells(grid: Grid, boundaries: Boundary[]): CellPlace[] {
+  const out: CellPlace[] = new Array(grid.ncol * grid.nrow);
+  const wardsAlong = wardScanner(boundaries);
+  for (let j = 0; j < grid.nrow; j++) {
+    const centres = Array.from({ length: grid.ncol }, (_, i) => cellCentre(grid, i, j));
+    const wards = wardsAlong(centres[0][1], centres.map((c) => c[0]));
+    centres.forEach(([lon, lat], i) => {
+      const [e, n] = toBritishNationalGrid(lon, lat);
+      out[j * grid.ncol + i] = {
+        i, j, lon, lat,
+        easting: Math.round(e), northing: Math.round(n), grid_ref: gridReference(e, n),
+        ward_code: wards[i]?.area_code ?? null, ward_name: wards[i]?.area_name ?? null,
+      };
+    });
+  }
+  return out;
 }
 
 export interface GridResult {
@@ -70,6 +109,11 @@ export interface GridResult {
   bbox: { min_lon: number; min_lat: number; max_lon: number; max_lat: number } | null;
   ncol: number;
   nrow: number;
+  /** The Gi* neighbourhood: the cell and its 8 neighbours, a square 3 × cell_m wide; centres up to cell_m × √2 apart. */
+  neighbourhood: { cells: 9; side_m: number; max_centre_distance_m: number };
+  /** The too-few-reports guard applied. */
+  min_neighbourhood_reports: number;
+  min_total_reports: number;
   /** Location reports counted in the grid's cells. */
   counted: number;
   /** Reports whose location lies outside the box, and reports whose location has no coordinates. */
@@ -80,11 +124,18 @@ export interface GridResult {
   grid: Grid | null;
 }
 
-async function gridPoints(db: Database, q: GridQuery): Promise<GridPoint[]> {
+export function neighbourhoodOf(cellM: number): GridResult['neighbourhood'] {
+  return { cells: 9, side_m: 3 * cellM, max_centre_distance_m: Math.round(cellM * Math.SQRT2) };
+}
+
+
+/** Each location report of the span (optionally of one type) with its coordinates and date. */
+export async function gridPoints(db: Database, q: Pick<GridQuery, 'from' | 'to' | 'locationType'>): Promise<(GridPoint & { on: string })[]> {
   const rows = await db.named('hotspots/locations#grid_input', { from: q.from, to: q.to, location_type: q.locationType });
   return rows.map((r) => ({
     lon: r.lon === null ? null : Number(r.lon),
     lat: r.lat === null ? null : Number(r.lat),
+    on: String(r.reported_on),
   }));
 }
 
@@ -96,28 +147,33 @@ async function gridPoints(db: Database, q: GridQuery): Promise<GridPoint[]> {
 export async function hotspotGrid(db: Database, q: GridQuery): Promise<GridResult> {
   const points = await gridPoints(db, q);
   const e = await gridExtent(db);
-  const base = { period: { from: q.from, to: q.to }, cell_m: q.cellM, location_type: q.locationType };
+  const guard = q.guard ?? DEFAULT_GUARD;
+  const base = {
+    period: { from: q.from, to: q.to }, cell_m: q.cellM, location_type: q.locationType,
+    neighbourhood: neighbourhoodOf(q.cellM),
+    min_neighbourhood_reports: guard.minNeighbourhood, min_total_reports: guard.minTotal,
+  };
   // No boundaries and no located location at all: every report lacks coordinates.
   if (!e) return { ...base, extent: null, bbox: null, ncol: 0, nrow: 0, counted: 0, outside: 0, no_coordinates: points.length, cells: [], grid: null };
   const grid = makeGrid(e.bbox, q.cellM);
   assertGridSize(grid);
   const { counts, outside, noCoordinates } = countPoints(grid, points);
-  const gi = giStar(counts, grid.ncol, grid.nrow);
+  const gi = giStar(counts, grid.ncol, grid.nrow, guard);
+  const places = placeCells(grid, await loadBoundaries(db));
   const cells: GridCell[] = new Array(counts.length);
   let counted = 0;
   for (let j = 0; j < grid.nrow; j++) {
     for (let i = 0; i < grid.ncol; i++) {
       const k = j * grid.ncol + i;
-      const [lon, lat] = cellCentre(grid, i, j);
       counted += counts[k];
+      const shown = gi.status[k] === 'tested';
       cells[k] = {
-        i,
-        j,
-        lon,
-        lat,
+        ...places[k],
         count: counts[k],
-        gi_z: Number.isNaN(gi.z[k]) ? null : gi.z[k],
-        gi_p: Number.isNaN(gi.p[k]) ? null : gi.p[k],
+        gi_z: shown ? gi.z[k] : null,
+        gi_p: shown ? gi.p[k] : null,
+        gi_q: shown ? gi.q[k] : null,
+        gi_status: gi.status[k],
         class: gi.classes[k],
       };
     }

@@ -22,8 +22,13 @@ export interface WardRow {
   rate: number | null;
 }
 
+/** The measures that follow the location-type filter (the others count cases, episodes or offenders, which have no location type). */
+export const TYPED_MEASURES: readonly WardMeasure[] = ['location_reports'];
+
 export interface WardCounts {
   measure: WardMeasure;
+  /** The location type counted (TYPED_MEASURES only), null for every type. */
+  location_type: string | null;
   label: string;
   /** One row per loaded boundary, in area_code order (zeros included). */
   rows: WardRow[];
@@ -38,8 +43,10 @@ export async function wardCounts(
   period: { from: string; to: string },
   boundaries: Boundary[],
   children: Map<string, number>,
+  locationType: string | null = null,
 ): Promise<WardCounts> {
-  const found = await db.named(`hotspots/wards#${measure}`, period);
+  const typed = TYPED_MEASURES.includes(measure);
+  const found = await db.named(`hotspots/wards#${measure}`, typed ? { ...period, location_type: locationType } : period);
   const byWard = new Map(found.map((r) => [r.ward === null ? null : String(r.ward), Number(r.count)]));
   const rows = boundaries.map((b): WardRow => {
     const count = byWard.get(b.area_code) ?? 0;
@@ -57,5 +64,5 @@ export async function wardCounts(
     .filter(([ward]) => ward === null || !mapped.has(ward))
     .map(([ward, count]) => ({ ward: ward ?? 'not_recorded', count }))
     .sort((a, b) => a.ward.localeCompare(b.ward));
-  return { measure, label: WARD_MEASURES[measure], rows, unmapped };
+  return { measure, location_type: typed ? locationType : null, label: WARD_MEASURES[measure], rows, unmapped };
 }

@@ -8,6 +8,7 @@ import { TREND_MEASURES } from '../trends/measures.ts';
 import { LIMIT_FACTOR, RUN_LENGTH } from '../trends/xmr.ts';
 import type { Thresholds } from '../measures/params.ts';
 import { sourceMethod } from '../import/sources/method.ts';
+import { hotspotMethodNotes } from '../hotspots/method.ts';
 
 /** Named queries (sql/) behind the report's figures that are not measures or breakdowns. */
 const OTHER_QUERIES: { id: string; label: string }[] = [
@@ -60,6 +61,7 @@ export function methodology(opts: { suppressed: boolean; threshold: number; thre
       opts.suppressed
         ? `Small numbers: in this copy, counts from 1 to ${opts.threshold} are withheld and shown as [c]; where one figure of a table is withheld, the next smallest is withheld too, so that no withheld figure can be worked out from a total. A percentage is withheld when its numerator, the rest of its denominator, or its denominator is withheld. Sentences never state a withheld number.`
         : `Small numbers: this is the analyst's copy and shows every figure. Copies for the board and partners withhold counts from 1 to ${opts.threshold} ([c]), with secondary suppression so that no withheld figure can be worked out from a total.`,
+      ...hotspotMethodNotes(),
       'Every figure is computed by the named SQL query given here, kept in the sql/ folder of Problem Profiler, so that it can be checked and reproduced. What each figure means and how to read it is explained in docs/measures.md, and the data each is built from in docs/extracts.md, both in the Problem Profiler folder.',
       ...sources.notes,
     ],

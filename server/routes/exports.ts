@@ -9,8 +9,10 @@ import { markSuppressed, suppressionThreshold } from '../auth/suppressed-respons
 import { loadBoundaries, boundaryAttribution, hotspotGrid } from '../hotspots/service.ts';
 import { wardCounts } from '../hotspots/wards.ts';
 import { childrenByArea } from '../hotspots/population.ts';
-import { cellMFromQuery, levelFromQuery, locationTypeFromQuery, wardMeasureFromQuery } from '../hotspots/params.ts';
-import { CLASSIFICATION, gridExport, wardExport, suppressionNote, toGeoJson, toCsv, type ExportTable } from '../hotspots/export.ts';
+import { cellMFromQuery, cellsFromQuery, guardFromQuery, levelFromQuery, locationTypeFromQuery, stepFromQuery, wardMeasureFromQuery } from '../hotspots/params.ts';
+import { emergingHotspots } from '../hotspots/emerging-service.ts';
+import { complementForced } from '../hotspots/suppress.ts';
+import { CLASSIFICATION, emergingExport, gridExport, wardExport, suppressionNote, toGeoJson, toCsv, type ExportTable } from '../hotspots/export.ts';
 
 type Query = Record<string, unknown>;
 
@@ -30,18 +32,42 @@ async function buildExport(ctx: AppContext, q: Query, threshold: number): Promis
   if (level === 'grid') {
     const cellM = cellMFromQuery(q);
     const locationType = locationTypeFromQuery(q);
-    const grid = await hotspotGrid(ctx.db, { ...period, cellM, locationType });
+    const guard = guardFromQuery(q);
+    const cells = cellsFromQuery(q);
+    const grid = await hotspotGrid(ctx.db, { ...period, cellM, locationType, guard });
+    const every = locationType ? await hotspotGrid(ctx.db, { ...period, cellM, locationType: null, guard }) : null;
+    const forced = every ? complementForced(grid.cells.map((c) => c.count), every.cells.map((c) => c.count), threshold) : undefined;
     const title = `Hotspots of location reports (Getis-Ord Gi*, ${cellM} m grid)`;
     return {
-      table: gridExport(grid, threshold, { ...common, title, location_type: locationType }),
-      params: { ...period, level, cell_m: cellM, location_type: locationType },
+      table: gridExport(grid, threshold, { ...common, title, location_type: locationType }, cells, forced),
+      params: { ...period, level, cell_m: cellM, location_type: locationType, cells, min_reports: guard.minNeighbourhood },
+    };
+  }
+  if (level === 'emerging') {
+    const cellM = cellMFromQuery(q);
+    const locationType = locationTypeFromQuery(q);
+    const guard = guardFromQuery(q);
+    const step = stepFromQuery(q);
+    const r = await emergingHotspots(ctx.db, { ...period, step, cellM, locationType, guard });
+    let forced: boolean[] | undefined;
+    if (locationType) {
+      const every = new Map((await emergingHotspots(ctx.db, { ...period, step, cellM, locationType: null, guard })).cells.map((c) => [`${c.i},${c.j}`, c.count]));
+      forced = complementForced(r.cells.map((c) => c.count), r.cells.map((c) => every.get(`${c.i},${c.j}`) ?? c.count), threshold);
+    }
+    const title = `Emerging hot spots of location reports (${cellM} m grid, by ${step})`;
+    return {
+      table: emergingExport(r, threshold, { ...common, period: r.period, title, location_type: locationType }, forced),
+      params: { ...period, level, cell_m: cellM, location_type: locationType, step, min_reports: guard.minNeighbourhood },
     };
   }
   const measure = wardMeasureFromQuery(q);
-  const wards = await wardCounts(ctx.db, measure, period, boundaries, await childrenByArea(ctx.db, period));
+  const children = await childrenByArea(ctx.db, period);
+  const wards = await wardCounts(ctx.db, measure, period, boundaries, children, locationTypeFromQuery(q));
+  const every = wards.location_type ? await wardCounts(ctx.db, measure, period, boundaries, children, null) : null;
+  const forced = every ? complementForced(wards.rows.map((r) => r.count), every.rows.map((r) => r.count), threshold) : undefined;
   return {
-    table: wardExport(wards, boundaries, threshold, { ...common, title: `${wards.label}`, location_type: null }),
-    params: { ...period, level, measure },
+    table: wardExport(wards, boundaries, threshold, { ...common, title: `${wards.label}`, location_type: wards.location_type }, forced),
+    params: { ...period, level, measure, location_type: wards.location_type },
   };
 }
 

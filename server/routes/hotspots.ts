@@ -7,7 +7,9 @@ import { loadBoundaries, boundaryAttribution, hotspotGrid } from '../hotspots/se
 import { simplifyForDrawing } from '../hotspots/simplify.ts';
 import { wardCounts, WARD_MEASURES } from '../hotspots/wards.ts';
 import { childrenByArea } from '../hotspots/population.ts';
-import { cellMFromQuery, cellsFromQuery, locationTypeFromQuery, wardMeasureFromQuery } from '../hotspots/params.ts';
+import { cellMFromQuery, cellsFromQuery, crimeTypeFromQuery, guardFromQuery, locationTypeFromQuery, stepFromQuery, wardMeasureFromQuery } from '../hotspots/params.ts';
+import { emergingHotspots } from '../hotspots/emerging-service.ts';
+import { scottBandwidthM } from '../hotspots/density.ts';
 
 type Query = Record<string, unknown>;
 
@@ -38,14 +40,14 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/hotspots/wards',
       access: 'shared',
       cache: 'data',
-      summary: 'Counts and rates per 10,000 children by ward for one choropleth measure',
+      summary: 'Counts and rates per 10,000 children by ward for one choropleth measure (location reports optionally of one location type), and the counts no boundary can draw',
       handler: async (req, res) => {
         const q = req.query as Query;
         const p = periodFromQuery(q);
         const measure = wardMeasureFromQuery(q);
         const period = { from: p.date_from, to: p.date_to };
         const boundaries = await loadBoundaries(ctx.db);
-        const result = await wardCounts(ctx.db, measure, period, boundaries, await childrenByArea(ctx.db, period));
+        const result = await wardCounts(ctx.db, measure, period, boundaries, await childrenByArea(ctx.db, period), locationTypeFromQuery(q));
         res.json({ period, measures: WARD_MEASURES, ...result });
       },
     },
@@ -54,7 +56,7 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/hotspots/grid',
       access: 'shared',
       cache: 'data',
-      summary: 'Location reports per grid cell with Getis-Ord Gi* z, p and hot/cold class (every cell, or with cells=reported those with reports or significant)',
+      summary: 'Location reports per grid cell (centre, National Grid, ward) with Getis-Ord Gi* z, p and hot/cold class, or too few reports (every cell, or with cells=reported those with reports or significant)',
       handler: async (req, res) => {
         const q = req.query as Query;
         const p = periodFromQuery(q);
@@ -63,6 +65,7 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
           to: p.date_to,
           cellM: cellMFromQuery(q),
           locationType: locationTypeFromQuery(q),
+          guard: guardFromQuery(q),
         });
         const listed = cellsFromQuery(q) === 'all' ? cells : cells.filter((c) => c.count > 0 || c.class !== 'not_significant');
         res.json({ ...result, cells: listed });
@@ -70,10 +73,56 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
     },
     {
       method: 'get',
+      path: '/api/hotspots/emerging',
+      access: 'shared',
+      cache: 'data',
+      summary: 'Emerging hot spots: Gi* per cell at every month or quarter of the span, the Mann–Kendall trend of its z-scores, and its ArcGIS Emerging Hot Spot Analysis category (cells with reports)',
+      handler: async (req, res) => {
+        const q = req.query as Query;
+        const p = periodFromQuery(q);
+        const { grid: _grid, ...result } = await emergingHotspots(ctx.db, {
+          from: p.date_from,
+          to: p.date_to,
+          step: stepFromQuery(q),
+          cellM: cellMFromQuery(q),
+          locationType: locationTypeFromQuery(q),
+          guard: guardFromQuery(q),
+        });
+        res.json(result);
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/hotspots/context',
+      access: 'shared',
+      cache: 'data',
+      summary: 'police.uk street-level crime for the period (public, Open Government Licence) per anonymous snap point, a context layer under the hotspot maps',
+      handler: async (req, res) => {
+        const q = req.query as Query;
+        const p = periodFromQuery(q);
+        const period = { from: p.date_from, to: p.date_to };
+        const crimeType = crimeTypeFromQuery(q);
+        const [points, types] = await Promise.all([
+          ctx.db.named('hotspots/context#points', { ...period, crime_type: crimeType }),
+          ctx.db.named('hotspots/context#types', period),
+        ]);
+        res.json({
+          period,
+          crime_type: crimeType,
+          source: 'police.uk street-level crime',
+          note: 'police.uk publishes every crime at an anonymous snap point near where it happened, never at its address: the points are snapped, anonymised locations, shown for context only.',
+          attribution: 'Contains public sector information licensed under the Open Government Licence v3.0 (data.police.uk).',
+          types: types.map((t) => ({ crime_type: String(t.crime_type), crimes: Number(t.crimes) })),
+          points: points.map((r) => ({ lon: Number(r.lon), lat: Number(r.lat), location: r.location === null ? null : String(r.location), crimes: Number(r.crimes) })),
+        });
+      },
+    },
+    {
+      method: 'get',
       path: '/api/hotspots/locations',
       access: 'records',
       cache: 'data',
-      summary: 'Locations of concern reported in the period, as points with report and child counts',
+      summary: "Locations of concern reported in the period, as points with report and child counts, and the density map's default bandwidth in metres (Scott's rule)",
       handler: async (req, res) => {
         const q = req.query as Query;
         const p = periodFromQuery(q);
@@ -82,7 +131,8 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
           to: p.date_to,
           location_type: locationTypeFromQuery(q),
         });
-        res.json({ period: { from: p.date_from, to: p.date_to }, rows });
+        const located = rows.map((r) => ({ lon: Number(r.lon), lat: Number(r.lat), reports: Number(r.reports) }));
+        res.json({ period: { from: p.date_from, to: p.date_to }, bandwidth_m: scottBandwidthM(located), rows });
       },
     },
   ];

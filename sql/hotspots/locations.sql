@@ -4,8 +4,9 @@
 -- One row per location report made in the period ($from–$to inclusive) with the
 -- coordinates of the location reported (NULL when not recorded), optionally
 -- only locations of type $location_type. The grid counts each row once: a
--- location reported three times counts three times.
-SELECT l.longitude AS lon, l.latitude AS lat
+-- location reported three times counts three times. `reported_on` (ISO date)
+-- places each report in its time step for emerging hot spots.
+SELECT l.longitude AS lon, l.latitude AS lat, CAST(r.reported_on AS VARCHAR) AS reported_on
 FROM location_reports r
 JOIN locations l ON l.location_id = r.location_id
 WHERE r.reported_on BETWEEN $from AND $to

@@ -26,11 +26,13 @@ GROUP BY ALL;
 
 -- name: location_reports
 -- Location reports made in the period by the ward of the location reported
--- (a location reported three times counts three times).
+-- (a location reported three times counts three times), optionally only
+-- locations of type $location_type (NULL: every type), as the grid is filtered.
 SELECT l.ward AS ward, count(*) AS count
 FROM location_reports r
 JOIN locations l ON l.location_id = r.location_id
 WHERE r.reported_on BETWEEN $from AND $to
+  AND ($location_type IS NULL OR l.location_type = $location_type)
 GROUP BY ALL;
 
 -- name: offenders_home

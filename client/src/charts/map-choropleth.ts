@@ -1,12 +1,16 @@
-// Ward choropleth: a count or a rate per 10,000 children per ward, in five
-// equal classes of blue; withheld counts ([c]) and wards with no rate are
-// hatched grey and labelled so in the legend.
+// Ward choropleth: a count or a rate per 10,000 children per ward, in up to
+// five classes (equal intervals, quantiles or natural breaks, map-classes.ts)
+// of ColorBrewer Blues — one hue getting darker, which reads for colour-blind
+// readers and in a greyscale print; withheld counts ([c]) and wards with no
+// rate are hatched grey and labelled so in the legend. Ward names and a scale
+// bar are drawn on the map.
 import * as Plot from '@observablehq/plot';
 import { schemeBlues } from 'd3';
 import { formatCount, formatRate, SUPPRESSED } from '../format.ts';
 import { NOT_RECORDED_STROKE } from './palette.ts';
 import { addHatchPattern, patternId, renderPlot, type ChartBase } from './svg.ts';
-import { attributionMark, legendMarks, mapProjection, outlines, type Boundaries, type LegendEntry } from './map-base.ts';
+import { attributionMark, legendBlock, mapHeight, mapProjection, outlines, scaleBar, wardLabels, type Boundaries, type LegendEntry } from './map-base.ts';
+import { classBreaksBy, equalBreaks, type ClassMethod } from './map-classes.ts';
 
 export interface WardValue {
   area_code: string;
@@ -21,21 +25,18 @@ export interface ChoroplethOptions extends ChartBase {
   /** Legend title, e.g. 'Cases' or 'Cases per 10,000 children'. */
   valueLabel: string;
   kind: 'count' | 'rate';
+  /** How values are put in classes (default equal intervals). */
+  classes?: ClassMethod;
 }
-
-const CLASSES = 5;
 
 /** Upper bounds of five equal classes from 0 to the maximum (whole numbers for counts). */
-export function classBreaks(max: number, kind: 'count' | 'rate'): number[] {
-  const step = kind === 'count' ? Math.max(1, Math.ceil(max / CLASSES)) : max > 0 ? max / CLASSES : 1;
-  return Array.from({ length: CLASSES }, (_, k) => step * (k + 1));
-}
+export const classBreaks = equalBreaks;
 
 export function choroplethMap(rows: WardValue[], options: ChoroplethOptions): SVGSVGElement {
   const byCode = new Map(rows.map((r) => [r.area_code, r]));
-  const max = Math.max(0, ...rows.map((r) => r.value ?? 0));
-  const breaks = classBreaks(max, options.kind);
-  const colours = schemeBlues[CLASSES];
+  const shown = rows.flatMap((r) => (r.value === null ? [] : [r.value]));
+  const breaks = classBreaksBy(options.classes ?? 'equal', shown, options.kind);
+  const colours = schemeBlues[Math.max(3, breaks.length)].slice(breaks.length < 3 ? 3 - breaks.length : 0);
   const hatch = patternId();
   const fmt = (v: number) => (options.kind === 'count' ? formatCount(v) : formatRate(v));
   const classOf = (v: number) => Math.max(0, breaks.findIndex((b) => v <= b));
@@ -48,17 +49,21 @@ export function choroplethMap(rows: WardValue[], options: ChoroplethOptions): SV
     const v = !r || r.value === null ? (r?.suppressed ? SUPPRESSED : 'no rate') : fmt(r.value);
     return `${f.properties.area_name ?? f.properties.area_code}: ${v}`;
   };
-  const lower = (k: number) => (k === 0 ? 0 : options.kind === 'count' ? breaks[k - 1] + 1 : breaks[k - 1]);
+  const lower = (k: number) => (k === 0 ? Math.min(0, ...shown) : options.kind === 'count' ? breaks[k - 1] + 1 : breaks[k - 1]);
   const range = (k: number) => (lower(k) === breaks[k] ? fmt(breaks[k]) : `${fmt(lower(k))} to ${fmt(breaks[k])}`);
   const entries: LegendEntry[] = colours.map((c, k) => ({ label: range(k), fill: c }));
   entries.push({ label: options.kind === 'count' ? `${SUPPRESSED} withheld` : 'no rate / withheld', fill: `url(#${hatch})`, stroke: NOT_RECORDED_STROKE });
+  const legend = legendBlock(options.valueLabel, entries);
   const svg = renderPlot({
-    height: options.width ? Math.round(options.width * 0.8) : 520,
+    height: mapHeight(options.width) + legend.height,
+    marginTop: legend.height,
     projection: mapProjection(options.boundaries),
     marks: [
       Plot.geo(options.boundaries.features, { fill, stroke: 'white', strokeWidth: 0.7, title }),
       outlines(options.boundaries),
-      ...legendMarks(options.valueLabel, entries),
+      wardLabels(options.boundaries, options.width ?? 640),
+      scaleBar(options.boundaries),
+      ...legend.marks,
       attributionMark(options.boundaries.attribution),
     ],
   }, options);
