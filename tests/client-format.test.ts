@@ -5,7 +5,7 @@ import {
 import {
   asFinancialYear, defaultPeriod, financialYear, fyStartYear, isIsoDate, periodFromParams, periodLabel, previousPeriod,
 } from '../client/src/period.ts';
-import { codeLabel } from '../client/src/labels.ts';
+import { codeLabel, setWardNames } from '../client/src/labels.ts';
 
 describe('format', () => {
   test('percentages round half away from zero to one decimal place, despite float error', () => {
@@ -56,7 +56,13 @@ describe('format', () => {
     expect(codeLabel('12-13')).toBe('12 to 13');
     expect(codeLabel('over_72h')).toBe('Over 72 hours');
     expect(codeLabel('social_care')).toBe('Social care');
-    expect(codeLabel('E05000650')).toBe('E05000650');
+    expect(codeLabel('gifts_money')).toBe('Gifts/money');
+    expect(codeLabel('boyfriend_girlfriend')).toBe('Boyfriend/girlfriend');
+    setWardNames([{ code: 'E05000650', name: 'Ashby North' }, { code: 'E05000651', name: null }]);
+    expect(codeLabel('E05000650')).toBe('Ashby North (E05000650)');
+    expect(codeLabel('E05000651')).toBe('E05000651 (no name held)');
+    expect(codeLabel('E05000652')).toBe('E05000652 (no name held)');
+    setWardNames([]);
   });
 });
 

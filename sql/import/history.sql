@@ -26,3 +26,11 @@ SELECT i.import_id, strftime(i.imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at
 FROM imports i
 JOIN import_files f USING (import_id)
 ORDER BY i.import_id DESC, f.extract, f.file_name;
+
+-- name: latest_by_extract
+-- Each extract held and when its latest file was imported (UTC): the "source
+-- extracts and import date" every download carries.
+SELECT f.extract, strftime(max(i.imported_at), '%Y-%m-%dT%H:%M:%SZ') AS imported_at
+FROM import_files f JOIN imports i USING (import_id)
+GROUP BY f.extract
+ORDER BY f.extract;

@@ -4,6 +4,7 @@ import { formatValue, periodLabel, type XmrPoint } from '../charts/xmr.ts';
 import { latestVariation, variationText } from '../charts/xmr-icons.ts';
 import { RULE_LABEL, SIGNAL_LABEL } from '../charts/xmr-style.ts';
 import { DASH, formatPercent, roundHalfAway } from '../format.ts';
+import { changeOf, pctChangeOf } from './card.ts';
 import { dataTable, type Column, type Row } from './data-table.ts';
 
 export type Unit = 'count' | 'percent';
@@ -59,23 +60,6 @@ export function summaryTable(all: TrendSeries[], caption: string): HTMLElement {
   ], { caption });
 }
 
-/** 'up 12', 'down 2.5 percentage points', 'no change'; DASH when either value is missing. */
-export function changeOf(now: number | null, before: number | null, unit: Unit): string {
-  if (now === null || before === null) return DASH;
-  const d = now - before;
-  const size = unit === 'percent' ? `${roundHalfAway(Math.abs(d), 1).toFixed(1)} percentage points` : String(Math.abs(d));
-  if (roundHalfAway(d, 1) === 0) return 'no change';
-  return `${d > 0 ? '+' : '−'}${size}`;
-}
-
-/** Relative change in per cent, one decimal; DASH when the earlier value is 0 or missing. */
-export function pctChangeOf(now: number | null, before: number | null): string {
-  if (now === null || before === null || before === 0) return DASH;
-  const pct = ((now - before) / before) * 100;
-  const r = roundHalfAway(pct, 1);
-  return `${r > 0 ? '+' : r < 0 ? '−' : ''}${formatPercent(Math.abs(pct))}`;
-}
-
 export interface YearValues {
   label: string;
   values: Record<string, number | null>;
@@ -86,13 +70,13 @@ export function yearOnYearTable(measures: { id: string; label: string; unit: Uni
   const rows: Row[] = measures.map((m) => {
     const before = last.values[m.id] ?? null;
     const now = current.values[m.id] ?? null;
-    return { measure: m.label, unit: m.unit, last: before, current: now, change: changeOf(now, before, m.unit), pct: pctChangeOf(now, before) };
+    return { measure: m.label, unit: m.unit, last: before, current: now, change: changeOf(now, before), pct: pctChangeOf(now, before) };
   });
   return dataTable(rows, [
     { key: 'measure', label: 'Measure' },
     { key: 'last', label: last.label, format: valueOf },
     { key: 'current', label: current.label, format: valueOf },
-    { key: 'change', label: 'Change' },
-    { key: 'pct', label: '% change' },
+    { key: 'change', label: 'Change', kind: 'change' },
+    { key: 'pct', label: '% change', kind: 'pct_change' },
   ], { caption });
 }

@@ -45,7 +45,7 @@ const groupHref = (group: string) => pageHref({ group, node: null });
 
 function describeNode(n: Node): string {
   const detail = n.kind === 'offender' ? [n.detail && `role ${codeLabel(n.detail)}`, n.extra && `group ${n.extra}`]
-    : n.kind === 'location' ? [n.detail && codeLabel(n.detail), n.extra && `ward ${n.extra}`] : [];
+    : n.kind === 'location' ? [n.detail && codeLabel(n.detail), n.extra && `ward ${codeLabel(n.extra)}`] : [];
   const parts = detail.filter(Boolean);
   return parts.length ? `${nodeName(n)} (${parts.join(', ')})` : nodeName(n);
 }

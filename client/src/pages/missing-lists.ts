@@ -59,7 +59,7 @@ const COLUMNS: Record<string, Column> = {
   longest: { key: 'longest', label: 'Longest episode' },
   ongoing: { key: 'ongoing', label: 'Still missing', kind: 'count' },
   case_open: { key: 'case_open', label: 'CSE case open' },
-  risk_level: { key: 'risk_level', label: 'Risk level', format: codeLabel, csv: (v) => v },
+  risk_level: { key: 'risk_level', label: 'Risk level', format: codeLabel, code: true },
   repeat: { key: 'repeat', label: 'Missing repeatedly' },
 };
 
