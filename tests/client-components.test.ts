@@ -314,12 +314,18 @@ describe('status and period picker', () => {
     select.value = '2022';
     select.dispatchEvent(new Event('change'));
     expect(chosen).toEqual(['2022-04-01/2023-03-31']);
-    picker.update({ from: '2024-01-01', to: '2024-03-31' }, { from: '2023-10-01', to: '2023-12-31' });
+    // Presets beyond financial years: a quarter, then a range that is none of them.
+    select.value = '2025-07-01/2025-09-30';
+    select.dispatchEvent(new Event('change'));
+    expect(chosen).toEqual(['2022-04-01/2023-03-31', '2025-07-01/2025-09-30']);
+    picker.update({ from: '2025-07-01', to: '2025-09-30' }, { from: '2025-04-01', to: '2025-06-30' });
+    expect(select.selectedOptions[0].textContent).toBe('Q2 2025/26 (July to September 2025)');
+    picker.update({ from: '2024-01-15', to: '2024-03-31' }, { from: '2023-10-30', to: '2024-01-14' });
     expect(select.value).toBe('custom');
     expect((picker.element.querySelector('.period-custom') as HTMLElement).hidden).toBe(false);
     (picker.element.querySelector('#period-to') as HTMLInputElement).value = '2023-12-01';
     (picker.element as HTMLFormElement).dispatchEvent(new Event('submit', { cancelable: true }));
     expect(picker.element.querySelector('#period-error')?.textContent).toBe('The start date must be on or before the end date.');
-    expect(chosen).toHaveLength(1);
+    expect(chosen).toHaveLength(2);
   });
 });
