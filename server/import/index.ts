@@ -19,6 +19,7 @@ import { parseBoundaries, type Boundary } from './boundaries.ts';
 import { recordImport, storeBoundaries, storeExtract, type ImportedFile } from './store.ts';
 import { failed, stagingTable, type StagedFile } from './staging.ts';
 import { keptReferenceWarnings } from './kept.ts';
+import { wardWarnings } from './ward-check.ts';
 
 export type { ImportProblem } from './problems.ts';
 export type { ImportedFile } from './store.ts';
@@ -162,6 +163,7 @@ async function runImport(db: Database, input: { name: string; path: string }[], 
         return id;
       });
       db.forgetDataVersion();
+      warnings.push(...(await wardWarnings(conn, files.map((f) => f.extract))));
       for (const f of files) progress({ file: f.file, phase: 'done', rows: f.rows, fraction: 1 });
       return { ok: true as const, importId, files, warnings };
     } finally {

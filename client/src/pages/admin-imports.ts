@@ -8,6 +8,7 @@ import { h, replaceChildren } from '../components/dom.ts';
 import { errorBox, loadInto } from '../components/status.ts';
 import { formatCount } from '../format.ts';
 import type { PageContext } from '../page.ts';
+import { loadContext } from '../context.ts';
 
 interface ImportedFile {
   extract: string;
@@ -75,7 +76,11 @@ function filesTable(files: ImportedFile[], caption: string): HTMLElement {
 }
 
 function outcome(answer: Answer): HTMLElement[] {
-  const warnings = answer.warnings.length ? [h('h3', {}, 'Warnings'), h('ul', {}, ...answer.warnings.map((w) => h('li', {}, w)))] : [];
+  const warnings = answer.warnings.length
+    ? [h('div', { class: 'warning import-warnings', role: 'note' },
+      h('h3', {}, `Imported with ${answer.warnings.length === 1 ? 'a warning' : `${answer.warnings.length} warnings`}: check before you use the figures`),
+      h('ul', {}, ...answer.warnings.map((w) => h('li', {}, w))))]
+    : [];
   if (answer.ok) {
     return [h('div', { class: 'import-ok', role: 'status' },
       h('h2', { id: 'import-result-h' }, `Imported: batch ${answer.importId}`),
@@ -150,7 +155,8 @@ export function render(root: HTMLElement, _ctx: PageContext): void {
           bar.value = 100;
           state.textContent = answer.status === 200 ? 'Done.' : 'Refused.';
           replaceChildren(result, ...outcome(body));
-          if (answer.status === 200) void refresh();
+          // New boundaries may name other wards, and the sources every download names have changed.
+          if (answer.status === 200) void Promise.all([refresh(), loadContext(true)]);
         } else {
           throw new ApiError(answer.status, body?.error ?? `The server answered ${answer.status}.`);
         }
