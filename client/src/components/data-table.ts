@@ -35,6 +35,8 @@ export interface Column {
   code?: boolean;
   /** The header cell of each row (th scope="row"); the first column by default. */
   rowHeader?: boolean;
+  /** What the column sorts by when its text does not sort (e.g. the ISO instant behind 'DD/MM/YYYY HH:MM'). */
+  sortValue?: (row: Row) => string | number | null;
   /** A link for the cell (e.g. to a drill-down view); the downloads keep the text. */
   href?: (row: Row) => string | null;
 }
@@ -101,9 +103,9 @@ export function sortRows(rows: Row[], col: Column, direction: Direction): Row[] 
   const sign = direction === 'ascending' ? 1 : -1;
   const numeric = NUMERIC.has(col.kind ?? 'text');
   const keyed = rows.map((row, i) => {
-    const v = row[col.key];
+    const v = col.sortValue ? col.sortValue(row) : row[col.key];
     const num = numeric && typeof v === 'number' && !(col.kind === 'count' && row.suppressed === true) ? v : null;
-    const text = numeric ? '' : col.kind === 'date' ? String(v ?? '') : cellDisplay(row, col).text;
+    const text = numeric ? '' : col.kind === 'date' || col.sortValue ? String(v ?? '') : cellDisplay(row, col).text;
     return { row, i, num, text, empty: numeric ? num === null : v === null || v === undefined || v === '' };
   });
   keyed.sort((a, b) => {

@@ -6,7 +6,8 @@
 import { ApiError, currentSession, getJson } from '../api.ts';
 import { h, replaceChildren } from '../components/dom.ts';
 import { errorBox, loadInto } from '../components/status.ts';
-import { formatCount } from '../format.ts';
+import { formatCount, formatDateTime } from '../format.ts';
+import { dataTable } from '../components/data-table.ts';
 import type { PageContext } from '../page.ts';
 import { loadContext } from '../context.ts';
 
@@ -106,19 +107,22 @@ export function render(root: HTMLElement, _ctx: PageContext): void {
   const refresh = () =>
     loadInto(history, 'the import history', async () => {
       const { imports } = await getJson<{ imports: Batch[] }>('/api/imports');
-      const rows = imports.map((b) =>
-        h('tr', {},
-          h('th', { scope: 'row' }, String(b.importId)),
-          h('td', {}, b.importedAt),
-          h('td', {}, b.source),
-          h('td', {}, b.files.map((f) => `${f.file} (${formatCount(f.rows)})`).join(', '))));
+      const rows = imports.map((b) => ({
+        batch: b.importId,
+        imported: formatDateTime(b.importedAt),
+        imported_at: b.importedAt,
+        source: b.source,
+        files: b.files.map((f) => `${f.file} (${formatCount(f.rows)})`).join(', '),
+      }));
       return [
         h('h2', { id: 'imports-h' }, 'Batches held'),
         imports.length
-          ? h('table', {},
-            h('caption', {}, 'Import history: batches and their files'),
-            h('thead', {}, h('tr', {}, ...['Batch', 'Imported at', 'Source', 'Files (rows)'].map((t) => h('th', { scope: 'col' }, t)))),
-            h('tbody', {}, ...rows))
+          ? dataTable(rows, [
+            { key: 'batch', label: 'Batch', kind: 'count' },
+            { key: 'imported', label: 'Imported at (UK time)', sortValue: (r) => String(r.imported_at) },
+            { key: 'source', label: 'Source' },
+            { key: 'files', label: 'Files (rows)' },
+          ], { caption: 'Import history: batches and their files' })
           : h('p', {}, 'No extracts have been imported yet.'),
       ];
     });
