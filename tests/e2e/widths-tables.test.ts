@@ -47,7 +47,7 @@ describeBrowser('every page at 1440 and 390 px, sortable tables, downloads that 
           wide: [...document.querySelectorAll('main *')]
             .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('.table-scroll, .chart-scroll'))
             .slice(0, 3)
-            .map((el) => `${el.tagName.toLowerCase()}.${String(el.className?.baseVal ?? el.className).split(' ')[0]}`),
+            .map((el) => `${el.tagName.toLowerCase()}.${(el.getAttribute('class') ?? '').split(' ')[0]}`),
           // Chart text as drawn: its font size times the scale of its SVG.
           smallest: Math.min(Infinity, ...[...document.querySelectorAll('main svg text')].map((t) => {
             const svg = (t as SVGTextElement).ownerSVGElement!;
