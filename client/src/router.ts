@@ -6,6 +6,7 @@ import type { Shell } from './components/shell.ts';
 import { h, replaceChildren } from './components/dom.ts';
 import { errorBox } from './components/status.ts';
 import { loadContext } from './context.ts';
+import { addContents } from './components/contents.ts';
 import { setPageFacts } from './components/download-context.ts';
 import type { PageContext, PageDef } from './page.ts';
 import { defaultPeriod, periodFromParams, periodLabel, previousPeriod, todayIso } from './period.ts';
@@ -94,6 +95,7 @@ export function startRouter(shell: Shell, pages: PageDef[]): void {
       const [mod] = await Promise.all([def.load(), loadContext()]);
       if (ctrl.signal.aborted) return;
       await mod.render(root, ctx);
+      if (!ctrl.signal.aborted) addContents(root);
     } catch (e) {
       if (ctrl.signal.aborted) return;
       root.append(errorBox(e, 'this page'));

@@ -13,6 +13,19 @@ export interface ChartBase {
   width?: number;
 }
 
+/** Narrowest width a chart is drawn at; the page margins around a chart on a phone. */
+const MIN_WIDTH = 280;
+const PAGE_MARGINS = 32;
+
+/**
+ * The width to draw at: the width asked for, or less on a narrow window, so that a
+ * chart is drawn to fit rather than scaled down (its text stays at its size, ≥ 11 px).
+ */
+export function fitWidth(wanted: number, doc: Document = document): number {
+  const view = doc.defaultView?.innerWidth;
+  return view ? Math.max(MIN_WIDTH, Math.min(wanted, view - PAGE_MARGINS)) : wanted;
+}
+
 let seq = 0;
 
 /** A document-unique id for the not-recorded hatching pattern. */
@@ -27,7 +40,7 @@ export function renderPlot(options: Plot.PlotOptions, base: ChartBase): SVGSVGEl
   const out = Plot.plot({
     ...options,
     document: doc,
-    width: base.width ?? 640,
+    width: fitWidth(base.width ?? 640, doc),
     className: 'chart',
   });
   if (out.tagName.toLowerCase() !== 'svg') throw new Error('Plot returned a figure, not an <svg>');

@@ -67,7 +67,7 @@ function linksPanel(net: NetworkAnswer, byId: Map<string, Node>, id: string | nu
       { key: 'detail', label: 'Role or type', format: (v) => (v ? codeLabel(v) : '–') },
       { key: 'records', label: 'Links or reports', kind: 'count' },
       { key: 'degree', label: 'Its own links', kind: 'count' },
-    ], { caption: `Links of ${kindName(n.kind).toLowerCase()} ${n.label} in the period` }),
+    ], { caption: `Links of ${kindName(n.kind).toLowerCase()} ${n.label} in the period`, search: { label: 'Find by pseudonymous id', keys: ['id'] } }),
   ];
 }
 
@@ -201,12 +201,13 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     const listed = net.components.length;
     const groupsCaption = listed === s.groups ? `Connected groups, ${ctx.periodLabel}`
       : `The ${formatCount(listed)} largest of ${formatCount(s.groups)} connected groups, ${ctx.periodLabel}`;
-    const topTable = dataTable(net.mostConnected.map((n) => ({ kind: kindName(n.kind), id: n.label, degree: n.degree, group: `Group ${n.component + 1}` })), [
+    const topTable = dataTable(net.mostConnected.map((n) => ({ kind: kindName(n.kind), id: n.label, node: n.id, degree: n.degree, group: `Group ${n.component + 1}` })), [
       { key: 'kind', label: 'Kind' },
-      { key: 'id', label: 'Id', rowHeader: true },
+      // Each row leads to the links (records) behind it.
+      { key: 'id', label: 'Id', rowHeader: true, href: (r) => pageHref({ node: String(r.node) }) },
       { key: 'degree', label: 'Links', kind: 'count' },
       { key: 'group', label: 'Group' },
-    ], { caption: `Most connected nodes, ${ctx.periodLabel}` });
+    ], { caption: `Most connected nodes, ${ctx.periodLabel}`, search: { label: 'Find by pseudonymous id', keys: ['id'] } });
     return [
       summary,
       notice,

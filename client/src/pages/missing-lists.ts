@@ -81,6 +81,6 @@ export async function childList(ctx: PageContext, t: Thresholds, name: (typeof L
   return [
     h('h3', {}, def.title),
     h('p', {}, `${formatCount(answer.children.length)} children.`),
-    dataTable(answer.children.map(toRow), def.columns.map((c) => COLUMNS[c]), { caption }),
+    dataTable(answer.children.map(toRow), def.columns.map((c) => COLUMNS[c]), { caption, search: { label: 'Find a child by pseudonymous id', keys: ['child_id'] } }),
   ];
 }
