@@ -49,8 +49,8 @@ describeBrowser('every page at 1440 and 390 px, sortable tables, downloads that 
             .slice(0, 3)
             .map((el) => `${el.tagName.toLowerCase()}.${(el.getAttribute('class') ?? '').split(' ')[0]}`),
           // Chart text as drawn: its font size times the scale of its SVG.
-          // Maps (aria-label 'Map: …') belong to the hotspot maps' own work.
-          smallest: Math.min(Infinity, ...[...document.querySelectorAll('main svg text')].filter((t) => !t.closest('svg[aria-label^="Map"]')).map((t) => {
+          // Maps (aria-label 'Map: …') belong to the hotspot maps' own work; the variation icons are symbols with their words beside them.
+          smallest: Math.min(Infinity, ...[...document.querySelectorAll('main svg text')].filter((t) => !t.closest('svg[aria-label^="Map"], svg.variation-icon')).map((t) => {
             const svg = (t as SVGTextElement).ownerSVGElement!;
             const vb = svg.viewBox.baseVal;
             const scale = vb && vb.width ? svg.getBoundingClientRect().width / vb.width : 1;

@@ -81,9 +81,16 @@ export function addHatchPattern(svg: SVGSVGElement, id: string): void {
 }
 
 /** Left margin that fits the longest category label (approximate width of 13px text). */
-export function labelMargin(labels: string[], min = 60, max = 260): number {
+export function labelMargin(labels: string[], min = 60, max = 260, width = Infinity): number {
   const longest = Math.max(0, ...labels.map((l) => l.length));
-  return Math.min(max, Math.max(min, Math.round(longest * 7.2) + 16));
+  // On a narrow chart the labels get at most 40% of the width (clipLabel shortens them to fit).
+  return Math.min(max, Math.round(width * 0.4), Math.max(min, Math.round(longest * 7.2) + 16));
+}
+
+/** A label shortened with '…' to fit a left margin (the table beside the chart has it whole). */
+export function clipLabel(label: string, margin: number): string {
+  const chars = Math.max(4, Math.floor((margin - 16) / 7.2));
+  return label.length > chars ? `${label.slice(0, chars - 1)}…` : label;
 }
 
 /** Tick format for counts: whole numbers with thousands separators, nothing between. */

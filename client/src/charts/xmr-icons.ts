@@ -58,7 +58,7 @@ export function variationIcon(v: Variation, size = 40, doc: Document = document)
   }
   if (v.side !== null) {
     const letter = el(doc, 'text', {
-      x: 20, y: v.side === 'high' ? 14 : 33, 'text-anchor': 'middle', 'font-size': 11, 'font-weight': 'bold',
+      x: 20, y: v.side === 'high' ? 14 : 33, 'text-anchor': 'middle', 'font-size': 10, 'font-weight': 'bold',
       'font-family': 'sans-serif', fill: colour,
     });
     letter.textContent = v.side === 'high' ? 'H' : 'L';
