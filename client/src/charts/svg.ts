@@ -89,7 +89,7 @@ export function labelMargin(labels: string[], min = 60, max = 260, width = Infin
 
 /** A label shortened with '…' to fit a left margin (the table beside the chart has it whole). */
 export function clipLabel(label: string, margin: number): string {
-  const chars = Math.max(4, Math.floor((margin - 16) / 7.2));
+  const chars = Math.max(4, Math.round((margin - 16) / 7.2));
   return label.length > chars ? `${label.slice(0, chars - 1)}…` : label;
 }
 
