@@ -124,4 +124,22 @@ describeBrowser('every page at 1440 and 390 px, sortable tables, downloads that 
     // Change columns are numbers, not words.
     for (const l of lines.slice(lines.indexOf('') + 2).filter(Boolean)) expect(l.split(',').slice(-2).every((c) => c === '' || /^-?\d+(\.\d+)?$/.test(c)), l).toBe(true);
   }, 120_000);
+
+  it('the analyst writes key findings on the report page; they are stored for the period and shown', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/report?${PERIOD}`);
+    await page.waitForFunction(() => document.body.dataset.reportReady === 'true', null, { timeout: 120_000 });
+    const block = page.locator('#commentary-key-findings');
+    await block.locator('summary').click();
+    const words = 'Referrals rose in the north of the area.\n\nLicensing should be asked for joint visits.';
+    await block.locator('textarea').fill(words);
+    await block.getByRole('button', { name: 'Save' }).click();
+    await block.locator('[role="status"]', { hasText: 'Saved.' }).waitFor();
+    expect(await block.locator('.commentary-text p').allTextContents()).toEqual([
+      'Referrals rose in the north of the area.', 'Licensing should be asked for joint visits.', expect.stringMatching(/^Written by test-admin-\w+, last changed \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\.$/),
+    ]);
+    const stored = await server.get('/api/report/commentary?from=2024-04-01&to=2025-03-31');
+    expect(stored.body.commentary.key_findings.text).toBe(words);
+    expect(browser.errors).toEqual([]);
+  }, 180_000);
 });
