@@ -17,7 +17,7 @@ export interface ExportColumn {
   value: (row: Row) => string | number | null;
 }
 
-const ONE_DECIMAL = new Set(['percent', 'rate', 'pct_change']);
+const ONE_DECIMAL = new Set(['percent', 'rate', 'pct_change', 'number']);
 
 function numberOf(row: Row, col: Column): number | null {
   const v = row[col.key];
@@ -41,6 +41,7 @@ export function exportColumns(columns: Column[]): ExportColumn[] {
       case 'percent':
       case 'rate':
       case 'pct_change':
+      case 'number':
         return [{ header: col.label, numberFormat: '0.0', value: (r) => numberOf(r, col) }];
       case 'change':
         return [{ header: col.label, numberFormat: '+#,##0.#;-#,##0.#;0', value: (r) => numberOf(r, col) }];

@@ -24,9 +24,10 @@ export interface Column {
   /**
    * text (default), count, percent (0–100 unrounded), rate (per 10,000), date (ISO),
    * change (signed difference; percentage points when the row's `unit` is 'percent'),
-   * pct_change (signed relative change in per cent).
+   * pct_change (signed relative change in per cent), number (one decimal place; a
+   * percentage when the row's `unit` is 'percent', e.g. an XmR mean or limit).
    */
-  kind?: 'text' | 'count' | 'percent' | 'rate' | 'date' | 'change' | 'pct_change';
+  kind?: 'text' | 'count' | 'percent' | 'rate' | 'date' | 'change' | 'pct_change' | 'number';
   /** Display text of a text cell, e.g. a code's label. */
   format?: (value: string, row: Row) => string;
   /** Download text of a text cell when it differs from `format` (e.g. an ISO period). */
@@ -52,7 +53,7 @@ export interface TableOptions {
   search?: { label: string; keys: string[] };
 }
 
-const NUMERIC = new Set(['count', 'percent', 'rate', 'change', 'pct_change']);
+const NUMERIC = new Set(['count', 'percent', 'rate', 'change', 'pct_change', 'number']);
 const MINUS = '−';
 
 /** '+3', '−2', 'no change'; '+2.5 percentage points' when `percentPoints`. */
@@ -84,6 +85,8 @@ export function cellDisplay(row: Row, col: Column): Display {
       return typeof v === 'number' ? { text: formatChange(v, row.unit === 'percent') } : { text: DASH, title: 'not comparable' };
     case 'pct_change':
       return typeof v === 'number' ? { text: formatPctChange(v) } : { text: DASH, title: 'no earlier value to compare with' };
+    case 'number':
+      return typeof v === 'number' ? { text: row.unit === 'percent' ? formatPercent(v) : formatOneDecimal(v) } : { text: DASH };
     default:
       if (v === null || v === undefined || typeof v === 'boolean') return { text: DASH };
       return { text: col.format ? col.format(String(v), row) : String(v) };

@@ -3,7 +3,7 @@
 import { formatValue, periodLabel, type XmrPoint } from '../charts/xmr.ts';
 import { latestVariation, variationText } from '../charts/xmr-icons.ts';
 import { RULE_LABEL, SIGNAL_LABEL } from '../charts/xmr-style.ts';
-import { DASH, formatPercent, roundHalfAway } from '../format.ts';
+import { DASH } from '../format.ts';
 import { changeOf, pctChangeOf } from './card.ts';
 import { dataTable, type Column, type Row } from './data-table.ts';
 
@@ -17,7 +17,6 @@ export interface TrendSeries {
   points: XmrPoint[];
 }
 
-const oneDecimal = (unit: Unit) => (v: string) => (unit === 'percent' ? formatPercent(Number(v)) : roundHalfAway(Number(v), 1).toFixed(1));
 const valueOf = (v: string, row: Row) => formatValue(Number(v), row.unit as Unit);
 
 export function signalText(p: XmrPoint): string {
@@ -26,8 +25,8 @@ export function signalText(p: XmrPoint): string {
 
 /** Every point of one chart: value, mean, limits and special cause. */
 export function xmrTable(s: TrendSeries, caption: string): HTMLElement {
-  const rows: Row[] = s.points.map((p) => ({ ...p, signal: signalText(p) }));
-  const num = (key: string, label: string): Column => ({ key, label, format: oneDecimal(s.unit) });
+  const rows: Row[] = s.points.map((p) => ({ ...p, unit: s.unit, signal: signalText(p) }));
+  const num = (key: string, label: string): Column => ({ key, label, kind: 'number' });
   return dataTable(rows, [
     { key: 'period', label: 'Period', format: periodLabel, csv: String },
     { key: 'value', label: s.label, kind: s.unit },
@@ -55,7 +54,7 @@ export function summaryTable(all: TrendSeries[], caption: string): HTMLElement {
     { key: 'measure', label: 'Measure' },
     { key: 'latest', label: 'Latest period' },
     { key: 'value', label: 'Latest value', format: valueOf },
-    { key: 'mean', label: 'Mean', format: (v, row) => oneDecimal(row.unit as Unit)(v) },
+    { key: 'mean', label: 'Mean', kind: 'number' },
     { key: 'variation', label: 'Variation (latest point)' },
   ], { caption });
 }
