@@ -35,6 +35,7 @@ function textOf(row: Row, col: Column): string | null {
 /** The columns of a download: a code column gets its label, then the code beside it. */
 export function exportColumns(columns: Column[]): ExportColumn[] {
   return columns.flatMap((col): ExportColumn[] => {
+    if (col.controls) return [];
     switch (col.kind) {
       case 'count':
         return [{ header: col.label, numberFormat: '#,##0', value: (r) => (r.suppressed === true || r[col.key] === null ? SUPPRESSED : numberOf(r, col)) }];

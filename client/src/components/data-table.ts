@@ -40,6 +40,8 @@ export interface Column {
   sortValue?: (row: Row) => string | number | null;
   /** A link for the cell (e.g. to a drill-down view); the downloads keep the text. */
   href?: (row: Row) => string | null;
+  /** Controls in the cell (e.g. an account's buttons): shown on the page, left out of the downloads. */
+  controls?: (row: Row) => Node;
 }
 
 export interface TableOptions {
@@ -127,7 +129,7 @@ export function dataTable(rows: Row[], columns: Column[], opts: TableOptions): H
     const d = cellDisplay(row, c);
     const attrs = { class: numClass(c), title: d.title };
     const href = c.href?.(row);
-    const content = href ? h('a', { href }, d.text) : d.text;
+    const content = c.controls ? c.controls(row) : href ? h('a', { href }, d.text) : d.text;
     return i === rowHeader ? h('th', { scope: 'row', ...attrs }, content) : h('td', attrs, content);
   }));
 
@@ -143,6 +145,8 @@ export function dataTable(rows: Row[], columns: Column[], opts: TableOptions): H
   };
 
   const headers = columns.map((c) => {
+    // A column of controls has nothing to sort by.
+    if (c.controls) return h('th', { scope: 'col' }, c.label);
     const button = h('button', { type: 'button', class: 'sort' }, c.label, h('span', { class: 'sort-icon', 'aria-hidden': 'true' }));
     const th = h('th', { scope: 'col', class: numClass(c) }, button);
     button.addEventListener('click', () => {
