@@ -20,12 +20,20 @@ export interface PageFacts {
 }
 
 let facts: PageFacts = { page: '', period: null, periodLabel: '', filters: [] };
+/** The page's own suppression note when its figures are not the reader's (the report's board copy read by the analyst). */
+let pageSuppression: string | null = null;
 
 /** URL parameters that choose a view rather than filter the records. */
 const NOT_FILTERS = new Set(['from', 'to', 'next', 'node']);
 
 export function setPageFacts(page: string, period: Period | null, periodLabel: string, params: URLSearchParams): void {
   facts = { page, period, periodLabel, filters: [...params].filter(([k, v]) => !NOT_FILTERS.has(k) && v !== '') };
+  pageSuppression = null;
+}
+
+/** Says how this page's figures are suppressed, when that is not as for the reader (until the next page). */
+export function setPageSuppression(note: string): void {
+  pageSuppression = note;
 }
 
 const paramLabel = (name: string) => codeLabel(name.toLowerCase());
@@ -46,7 +54,7 @@ export function contextLines(title: string, now = new Date()): [string, string][
     ['Period', facts.period ? describePeriod(facts.period) : 'Not limited to a period'],
     ['Filters', filtersText()],
     ['Marking', MARKING],
-    ['Suppression', held.suppression || 'See the methodology'],
+    ['Suppression', pageSuppression ?? (held.suppression || 'See the methodology')],
     ['Source extracts', sources],
     ['Downloaded', `${formatDateTime(now.toISOString())} from the ${facts.page || 'Problem Profiler'} page`],
   ];

@@ -9,6 +9,7 @@ import '../report/print.css';
 import type { Boundaries } from '../charts/map-base.ts';
 import { currentSession, mayUse } from '../api.ts';
 import { h } from '../components/dom.ts';
+import { setPageSuppression } from '../components/download-context.ts';
 import { errorBox } from '../components/status.ts';
 import type { PageContext } from '../page.ts';
 import { describePeriod } from '../period.ts';
@@ -130,6 +131,9 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     const boundaries = await boundariesFor(ctx, report);
     const sctx: SectionContext = { report, n: new Numbering(), boundaries };
     const list = numbered(withRecommendations(report.sections, state));
+    setPageSuppression(report.suppression.applied
+      ? `Counts from 1 to ${report.suppression.threshold}, and any figure that would reveal one by subtraction, are withheld and shown as [c] (the ${report.audience}'s copy).`
+      : 'Not suppressed: the analyst’s copy shows every figure. Not for sharing.');
     const title = (id: Part) => (id === 'recommendations' ? RECOMMENDATIONS_TITLE : SECTIONS[id].title);
     root.querySelector('h1')!.textContent = `Child sexual exploitation problem profile: ${report.area}, ${report.period.label}`;
     status.replaceWith(
