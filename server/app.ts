@@ -23,6 +23,8 @@ import { importsRoutes } from './routes/imports.ts';
 import { measuresRoutes } from './routes/measures.ts';
 import { missingRoutes } from './routes/missing.ts';
 import { reportRoutes } from './routes/report.ts';
+import { contextRoutes } from './routes/context.ts';
+import { commentaryRoutes } from './routes/commentary.ts';
 
 export interface AppContext {
   db: Database;
@@ -32,7 +34,7 @@ export interface AppContext {
 export const CLIENT_DIST = fileURLToPath(new URL('../client/dist/', import.meta.url));
 
 /** Every route module; a new module is added here (and nowhere else). */
-const routeModules: ((ctx: AppContext) => RouteDef[])[] = [healthRoutes, sessionRoutes, usersRoutes, auditRoutes, trendsRoutes, hotspotsRoutes, exportsRoutes, profilesRoutes, importsRoutes, measuresRoutes, missingRoutes, reportRoutes];
+const routeModules: ((ctx: AppContext) => RouteDef[])[] = [healthRoutes, sessionRoutes, usersRoutes, auditRoutes, trendsRoutes, hotspotsRoutes, exportsRoutes, profilesRoutes, importsRoutes, measuresRoutes, missingRoutes, reportRoutes, contextRoutes, commentaryRoutes];
 
 export function allRoutes(ctx: AppContext): RouteDef[] {
   return routeModules.flatMap((m) => m(ctx));

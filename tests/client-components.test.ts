@@ -40,7 +40,7 @@ describe('dataTable', () => {
     expect(share.textContent).toBe('–');
     expect(share.getAttribute('title')).toBe('no denominator');
     expect(count.classList.contains('num')).toBe(true);
-    expect(el.querySelector('button')?.textContent).toBe('Download CSV');
+    expect(el.querySelector('.actions button')?.textContent).toBe('Download CSV');
   });
 
   test('CSV has a BOM, CRLF lines, [c] for suppressed, rounded percentages, quoting', () => {
@@ -77,7 +77,7 @@ describe('dataTable paging', () => {
     const el = dataTable(wards(100), wardColumns, { caption: 'Exactly a page' });
     expect(el.querySelectorAll('tbody tr')).toHaveLength(100);
     expect(el.querySelector('.pager')).toBeNull();
-    expect([...el.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Download CSV', 'Download XLSX']);
+    expect([...el.querySelectorAll('button:not(.sort)')].map((b) => b.textContent)).toEqual(['Download CSV', 'Download XLSX']);
   });
 
   test('builds rows only for the page shown, with the range in UK format', () => {
@@ -136,12 +136,91 @@ describe('dataTable paging', () => {
     URL.revokeObjectURL = () => undefined;
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     button(el, 'Download CSV').click();
-    expect((await files[0].text()).split('\r\n')).toEqual(['Ward,Cases', 'W1,1', 'W2,2', 'W3,3', 'W4,4', 'W5,5', '']);
+    const lines = (await files[0].text()).split('\r\n');
+    expect(lines.slice(lines.indexOf('') + 1)).toEqual(['Ward,Cases', 'W1,1', 'W2,2', 'W3,3', 'W4,4', 'W5,5', '']);
     button(el, 'Download XLSX').click();
     await vi.waitFor(() => expect(files).toHaveLength(2));
-    expect(await readXlsxFile(Buffer.from(await files[1].arrayBuffer()))).toEqual([
-      { sheet: 'Cases by ward', data: [['Ward', 'Cases'], ['W1', 1], ['W2', 2], ['W3', 3], ['W4', 4], ['W5', 5]] },
+    const [sheet] = await readXlsxFile(Buffer.from(await files[1].arrayBuffer()));
+    expect(sheet.sheet).toBe('Cases by ward');
+    const header = sheet.data.findIndex((r) => r[0] === 'Ward');
+    expect(sheet.data.slice(header)).toEqual([['Ward', 'Cases'], ['W1', 1], ['W2', 2], ['W3', 3], ['W4', 4], ['W5', 5]]);
+  });
+});
+
+describe('dataTable sorting, search and downloads that stand alone', () => {
+  const people = [
+    { id: 'C-0003', risk: 'high', n: 3, change: -1, pct: -25 },
+    { id: 'C-0010', risk: 'low', n: null, suppressed: true, change: null, pct: null },
+    { id: 'C-0002', risk: 'medium', n: 12, change: 4, pct: 50 },
+    { id: 'C-0001', risk: 'low', n: 7, change: 0, pct: 0 },
+  ];
+  const cols: Column[] = [
+    { key: 'id', label: 'Child' },
+    { key: 'risk', label: 'Risk level', format: codeLabel, code: true },
+    { key: 'n', label: 'Episodes', kind: 'count' },
+    { key: 'change', label: 'Change', kind: 'change' },
+    { key: 'pct', label: '% change', kind: 'pct_change' },
+  ];
+  const keys = (el: HTMLElement) => [...el.querySelectorAll('tbody th')].map((th) => th.textContent);
+  afterEach(() => {
+    document.body.replaceChildren();
+    vi.restoreAllMocks();
+  });
+
+  test('a button in every header sorts all rows, states aria-sort, withheld and empty last', () => {
+    const el = dataTable(people, cols, { caption: 'Children', pageSize: 2 });
+    const heads = [...el.querySelectorAll('thead th')];
+    expect(heads.map((th) => th.querySelector('button.sort')?.textContent)).toEqual(['Child', 'Risk level', 'Episodes', 'Change', '% change']);
+    const sortBy = (i: number) => (heads[i].querySelector('button') as HTMLButtonElement).click();
+    sortBy(2);
+    expect(heads[2].getAttribute('aria-sort')).toBe('ascending');
+    // Only 2 rows a page: the order is over every row, not the page shown.
+    expect(keys(el)).toEqual(['C-0003', 'C-0001']);
+    sortBy(2);
+    expect(heads[2].getAttribute('aria-sort')).toBe('descending');
+    expect(keys(el)).toEqual(['C-0002', 'C-0001']);
+    (el.querySelector('.pager button:last-child') as HTMLButtonElement).click();
+    expect(keys(el)).toEqual(['C-0002', 'C-0001', 'C-0003', 'C-0010']);
+    sortBy(0);
+    expect(heads[2].hasAttribute('aria-sort')).toBe(false);
+    expect(keys(el)).toEqual(['C-0001', 'C-0002']);
+    sortBy(1);
+    // High, Low, Low, Medium: equal labels keep their order.
+    expect(keys(el)).toEqual(['C-0003', 'C-0010']);
+    expect(el.querySelector('.actions [role="status"]')?.textContent).toBe('Sorted by Risk level, ascending.');
+  });
+
+  test('changes display signed, in words when none', () => {
+    const el = dataTable(people, cols, { caption: 'Children' });
+    expect([...el.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].slice(2).map((td) => td.textContent))).toEqual([
+      ['−1', '−25.0%'], ['–', '–'], ['+4', '+50.0%'], ['no change', '0.0%'],
     ]);
+  });
+
+  test('filter-as-you-type over the pseudonymous id; the download holds the rows shown, with its context', async () => {
+    const el = dataTable(people, cols, { caption: 'Children missing, 2024/25', search: { label: 'Find a child', keys: ['id'] } });
+    document.body.append(el);
+    const input = el.querySelector('input[type="search"]') as HTMLInputElement;
+    expect(el.querySelector(`label[for="${input.id}"]`)?.textContent).toBe('Find a child');
+    input.value = '00';
+    input.dispatchEvent(new Event('input'));
+    expect(keys(el)).toHaveLength(4);
+    input.value = 'c-0001';
+    input.dispatchEvent(new Event('input'));
+    expect(keys(el)).toEqual(['C-0001']);
+    const files: Blob[] = [];
+    URL.createObjectURL = (blob: Blob) => { files.push(blob); return 'blob:test'; };
+    URL.revokeObjectURL = () => undefined;
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    [...el.querySelectorAll('button')].find((b) => b.textContent === 'Download CSV')!.click();
+    const lines = (await files[0].text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('Title,"Children missing, 2024/25"');
+    expect(lines).toContain('Marking,OFFICIAL-SENSITIVE');
+    expect(lines).toContain('Search,"Rows containing ""c-0001"" only"');
+    expect(lines.slice(lines.indexOf('') + 1)).toEqual(['Child,Risk level,Risk level (code),Episodes,Change,% change', 'C-0001,Low,low,7,0,0', '']);
+    input.value = 'zzz';
+    input.dispatchEvent(new Event('input'));
+    expect(el.querySelector('tbody')?.textContent).toBe('No row matches the search.');
   });
 });
 
@@ -186,7 +265,7 @@ describe('figure', () => {
     expect(el.querySelector('figcaption')?.textContent).toBe('Figure 3: Cases by sex');
     expect(el.querySelector('svg[role="img"]')?.getAttribute('aria-label')).toBe('Cases by sex');
     expect(el.querySelector('table caption')?.textContent).toBe('Cases by sex');
-    expect([...el.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Download SVG', 'Download PNG', 'Download CSV', 'Download XLSX']);
+    expect([...el.querySelectorAll('button:not(.sort)')].map((b) => b.textContent)).toEqual(['Download SVG', 'Download PNG', 'Download CSV', 'Download XLSX']);
     const text = svgText(chart);
     expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
     expect(text).not.toContain('<style');
@@ -235,12 +314,18 @@ describe('status and period picker', () => {
     select.value = '2022';
     select.dispatchEvent(new Event('change'));
     expect(chosen).toEqual(['2022-04-01/2023-03-31']);
-    picker.update({ from: '2024-01-01', to: '2024-03-31' }, { from: '2023-10-01', to: '2023-12-31' });
+    // Presets beyond financial years: a quarter, then a range that is none of them.
+    select.value = '2025-07-01/2025-09-30';
+    select.dispatchEvent(new Event('change'));
+    expect(chosen).toEqual(['2022-04-01/2023-03-31', '2025-07-01/2025-09-30']);
+    picker.update({ from: '2025-07-01', to: '2025-09-30' }, { from: '2025-04-01', to: '2025-06-30' });
+    expect(select.selectedOptions[0].textContent).toBe('Q2 2025/26 (July to September 2025)');
+    picker.update({ from: '2024-01-15', to: '2024-03-31' }, { from: '2023-10-30', to: '2024-01-14' });
     expect(select.value).toBe('custom');
     expect((picker.element.querySelector('.period-custom') as HTMLElement).hidden).toBe(false);
     (picker.element.querySelector('#period-to') as HTMLInputElement).value = '2023-12-01';
     (picker.element as HTMLFormElement).dispatchEvent(new Event('submit', { cancelable: true }));
     expect(picker.element.querySelector('#period-error')?.textContent).toBe('The start date must be on or before the end date.');
-    expect(chosen).toHaveLength(1);
+    expect(chosen).toHaveLength(2);
   });
 });

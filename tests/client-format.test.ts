@@ -5,7 +5,28 @@ import {
 import {
   asFinancialYear, defaultPeriod, financialYear, fyStartYear, isIsoDate, periodFromParams, periodLabel, previousPeriod,
 } from '../client/src/period.ts';
-import { codeLabel } from '../client/src/labels.ts';
+import { codeLabel, setWardNames } from '../client/src/labels.ts';
+
+import { presets } from '../client/src/period-presets.ts';
+
+describe('period presets', () => {
+  test('financial and calendar years, financial quarters, rolling 12 months and years to date, from today', () => {
+    const groups = presets('2025-11-15');
+    const find = (label: string) => groups.flatMap((g) => g.presets).find((p) => p.label === label)?.period;
+    expect(groups.map((g) => g.label)).toEqual(['Financial years (April to March)', 'Calendar years', 'Quarters of the financial year', 'Recent months']);
+    expect(find('Financial year 2024/25')).toEqual({ from: '2024-04-01', to: '2025-03-31' });
+    expect(find('Calendar year 2024')).toEqual({ from: '2024-01-01', to: '2024-12-31' });
+    expect(groups[2].presets.map((p) => p.label).slice(0, 3)).toEqual([
+      'Q2 2025/26 (July to September 2025)', 'Q1 2025/26 (April to June 2025)', 'Q4 2024/25 (January to March 2025)']);
+    expect(groups[2].presets[0].period).toEqual({ from: '2025-07-01', to: '2025-09-30' });
+    expect(groups[2].presets).toHaveLength(8);
+    expect(find('Rolling 12 months (November 2024 to October 2025)')).toEqual({ from: '2024-11-01', to: '2025-10-31' });
+    expect(find('Financial year to date (2025/26, April to October 2025)')).toEqual({ from: '2025-04-01', to: '2025-10-31' });
+    expect(find('Calendar year to date (January to October 2025)')).toEqual({ from: '2025-01-01', to: '2025-10-31' });
+    // Early in a year, a year to date that is a single month or a quarter is offered as such.
+    expect(presets('2025-04-10')[3].presets.map((p) => p.label)).toEqual(['Rolling 12 months (April 2024 to March 2025)']);
+  });
+});
 
 describe('format', () => {
   test('percentages round half away from zero to one decimal place, despite float error', () => {
@@ -56,7 +77,13 @@ describe('format', () => {
     expect(codeLabel('12-13')).toBe('12 to 13');
     expect(codeLabel('over_72h')).toBe('Over 72 hours');
     expect(codeLabel('social_care')).toBe('Social care');
-    expect(codeLabel('E05000650')).toBe('E05000650');
+    expect(codeLabel('gifts_money')).toBe('Gifts/money');
+    expect(codeLabel('boyfriend_girlfriend')).toBe('Boyfriend/girlfriend');
+    setWardNames([{ code: 'E05000650', name: 'Ashby North' }, { code: 'E05000651', name: null }]);
+    expect(codeLabel('E05000650')).toBe('Ashby North (E05000650)');
+    expect(codeLabel('E05000651')).toBe('E05000651 (no name held)');
+    expect(codeLabel('E05000652')).toBe('E05000652 (no name held)');
+    setWardNames([]);
   });
 });
 
@@ -93,5 +120,9 @@ describe('period', () => {
     expect(previousPeriod({ from: '2023-12-01', to: '2024-02-29' })).toEqual({ from: '2023-09-01', to: '2023-11-30' });
     expect(previousPeriod({ from: '2024-01-15', to: '2024-02-14' })).toEqual({ from: '2023-12-15', to: '2024-01-14' });
     expect(previousPeriod({ from: '2024-05-05', to: '2024-05-05' })).toEqual({ from: '2024-05-04', to: '2024-05-04' });
+    // A year to date compares with the same months of the year before (leap years included).
+    expect(previousPeriod({ from: '2025-04-01', to: '2025-10-31' })).toEqual({ from: '2024-04-01', to: '2024-10-31' });
+    expect(previousPeriod({ from: '2025-01-01', to: '2025-02-28' })).toEqual({ from: '2024-01-01', to: '2024-02-29' });
+    expect(previousPeriod({ from: '2024-04-01', to: '2024-05-31' })).toEqual({ from: '2023-04-01', to: '2023-05-31' });
   });
 });

@@ -16,6 +16,7 @@ import { chromePath, renderReportPdf } from '../server/report/pdf.ts';
 import { computeMeasures } from '../server/measures/run.ts';
 import { fixturePath } from './helpers/fixtures.ts';
 import { describeNeeding, executableAt, PDFINFO, PDFTOTEXT } from './helpers/requirements.ts';
+import { saveCommentary } from '../server/report/commentary.ts';
 
 const ACCEPTANCE = fixturePath('acceptance/');
 const CHROMIUM = executableAt(chromePath(), 'apt-get install chromium, or set CHROME_PATH');
@@ -41,6 +42,14 @@ describeNeeding('report PDF in Chromium', [CHROMIUM, PDFTOTEXT, PDFINFO], () => 
     expect((await importFolder(db, `${ACCEPTANCE}extracts`, { source: 'cli' })).ok).toBe(true);
     const period = { period: 'fy', date_from: '2024-04-01', date_to: '2025-03-31' };
     measures = (await computeMeasures(db, [period])).get('fy')!;
+    // The analyst's words, as the report page stores them, printed in the board's copy.
+    const words: [Parameters<typeof saveCommentary>[3], string][] = [
+      ['key_findings', 'Referrals from schools doubled after the autumn awareness campaign.'],
+      ['section:victims', 'Most children referred were aged 14 to 15, as in earlier years.'],
+      ['recommendations', 'The board should fund return home interviews within 72 hours.'],
+      ['intelligence_requirements', 'Ethnicity is too often not recorded to describe who is at risk.'],
+    ];
+    for (const [part, text] of words) await saveCommentary(db, '2024-04-01', '2025-03-31', part, text, 'analyst-one');
     await renderReportPdf({ db, config: { ...configFromEnv({}), areaName: 'Testshire' }, from: '2024-04-01', to: '2025-03-31', audience: 'board', out });
     text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
   }, 120_000);
@@ -58,6 +67,19 @@ describeNeeding('report PDF in Chromium', [CHROMIUM, PDFTOTEXT, PDFINFO], () => 
     expect(text).toContain(`Page 1 of ${pages}`);
     expect(text).toContain(`Page ${pages} of ${pages}`);
     expect(text.match(/CSE problem profile: Testshire\s+2024\/25\s+OFFICIAL-SENSITIVE/g)?.length).toBe(pages);
+  });
+
+  it('prints the analyst’s key findings, section commentary, recommendations and intelligence requirements, tagged', () => {
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('The analyst’s key findings Referrals from schools doubled after the autumn awareness campaign.');
+    expect(flat).toContain('Analyst’s commentary: victims Most children referred were aged 14 to 15, as in earlier years.');
+    expect(flat).toContain('10 Recommendations and intelligence requirements');
+    expect(flat).toContain('Recommendations The board should fund return home interviews within 72 hours.');
+    expect(flat).toContain('Intelligence gaps and requirements Ethnicity is too often not recorded to describe who is at risk.');
+    expect(flat).toContain('Written by analyst-one');
+    // No editor in print.
+    expect(flat).not.toContain('your text');
+    expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
   });
 
   it('holds every section', () => {

@@ -5,7 +5,8 @@ import { describe, expect, test } from 'vitest';
 import { xmrChart, periodLabel, type XmrPoint } from '../client/src/charts/xmr.ts';
 import { latestVariation, variationIcon, xmrLegend } from '../client/src/charts/xmr-icons.ts';
 import { MDC } from '../client/src/charts/xmr-style.ts';
-import { changeOf, pctChangeOf, summaryTable, xmrTable, yearOnYearTable, type TrendSeries } from '../client/src/components/trend-tables.ts';
+import { summaryTable, xmrTable, yearOnYearTable, type TrendSeries } from '../client/src/components/trend-tables.ts';
+import { changeOf, pctChangeOf } from '../client/src/components/card.ts';
 import { seriesLabels, seriesWindow } from '../client/src/pages/trends.ts';
 import { seriesPeriods } from '../server/period.ts';
 import { xmr } from '../server/trends/xmr.ts';
@@ -105,10 +106,12 @@ describe('trend tables', () => {
       ['Cases referred', '80', '98', '+18', '+22.5%'],
       ['RHI within 72h', '40.0%', '42.8%', '+2.8 percentage points', '+7.1%'],
     ]);
-    expect(changeOf(5, 5, 'count')).toBe('no change');
-    expect(changeOf(3, 5, 'count')).toBe('−2');
-    expect(pctChangeOf(3, 0)).toBe('–');
-    expect(pctChangeOf(null, 4)).toBe('–');
+    expect(changeOf(5, 5)).toBe(0);
+    expect(changeOf(3, 5)).toBe(-2);
+    expect(changeOf(null, 5)).toBeNull();
+    expect(pctChangeOf(3, 0)).toBeNull();
+    expect(pctChangeOf(null, 4)).toBeNull();
+    expect(pctChangeOf(98, 80)).toBeCloseTo(22.5, 10);
   });
 });
 

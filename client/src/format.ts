@@ -77,3 +77,14 @@ export function formatMonth(ym: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(ym);
   return m ? `${MONTHS[+m[2] - 1]} ${m[1]}` : ym;
 }
+
+const ukDateTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+});
+
+/** An instant (ISO, UTC when it says so) as UK local time 'DD/MM/YYYY HH:MM' (Europe/London, summer time included). */
+export function formatDateTime(iso: string): string {
+  const t = Date.parse(/[zZ]|[+-]\d{2}:?\d{2}$/.test(iso) || !/T|\s\d/.test(iso) ? iso : `${iso.replace(' ', 'T')}Z`);
+  if (Number.isNaN(t)) return iso;
+  return ukDateTime.format(t).replace(',', '');
+}

@@ -1,4 +1,6 @@
-// Plain-English labels for the codes and bands the API returns (extracts.md, measures.md).
+// Plain-English labels for the codes and bands the API returns (extracts.md,
+// measures.md), and wards by the names of the boundaries held.
+import { WARD_CODE } from '../../server/measures/codes.ts';
 
 export const NOT_RECORDED = 'not_recorded';
 
@@ -22,11 +24,34 @@ const LABELS: Record<string, string> = {
   self: 'Self-referral',
   gang_group: 'Gang or group',
   taxi_private_hire: 'Taxi or private hire',
+  // Codes whose underscore stands for a slash in the label.
+  gifts_money: 'Gifts/money',
+  boyfriend_girlfriend: 'Boyfriend/girlfriend',
 };
 
-/** Human label of a code: 'social_care' → 'Social care', '12-13' → '12 to 13', 'E05…' unchanged. */
+/** Names of the wards held (boundaries), by code; set from /api/context (context.ts). */
+const wardNames = new Map<string, string | null>();
+
+export function setWardNames(wards: { code: string; name: string | null }[]): void {
+  wardNames.clear();
+  for (const w of wards) wardNames.set(w.code, w.name);
+}
+
+/** Whether a key is a ward: held in the boundaries, or shaped like an ONS ward code. */
+export function isWard(key: string): boolean {
+  return wardNames.has(key) || WARD_CODE.test(key);
+}
+
+/** A ward by name with its code beside it: 'Ashby North (E05990009)'; 'E05990009 (no name held)' when the boundaries give none. */
+export function wardLabel(code: string): string {
+  const name = wardNames.get(code);
+  return name ? `${name} (${code})` : `${code} (no name held)`;
+}
+
+/** Human label of a code: 'social_care' → 'Social care', '12-13' → '12 to 13', a ward → its name and code. */
 export function codeLabel(key: string): string {
   if (key in LABELS) return LABELS[key];
+  if (isWard(key)) return wardLabel(key);
   const range = /^(\d+)-(\d+)$/.exec(key);
   if (range) return `${range[1]} to ${range[2]}`;
   if (/^[a-z][a-z0-9_]*$/.test(key)) {

@@ -52,11 +52,38 @@ export function periodFromParams(params: URLSearchParams): Period | null {
   return { from, to };
 }
 
+/** The first day of the month `months` after the month of an ISO date (negative: before). */
+export function addMonths(iso: string, months: number): string {
+  const d = new Date(`${iso.slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole calendar months of a period (1st of a month to the last day of a month), else null. */
+export function wholeMonths(p: Period): number | null {
+  const after = addDays(p.to, 1);
+  if (p.from.slice(8) !== '01' || after.slice(8) !== '01') return null;
+  return (+after.slice(0, 4) - +p.from.slice(0, 4)) * 12 + +after.slice(5, 7) - +p.from.slice(5, 7);
+}
+
 /**
- * The period compared with: same length ending the day before; a whole number of
- * calendar months (e.g. a financial year) compares with the same months before.
+ * A year to date: from 1 April (financial year) or 1 January (calendar year) to
+ * the end of a later month of that year, neither a single month nor a quarter
+ * (those compare with the month or quarter before) nor the whole year.
+ */
+export function isYearToDate(p: Period): boolean {
+  const months = wholeMonths(p);
+  return months !== null && months >= 2 && months <= 11 && months !== 3 && (p.from.slice(5) === '04-01' || p.from.slice(5) === '01-01');
+}
+
+/**
+ * The period compared with: a year to date compares with the same months of the
+ * year before; a whole number of calendar months (e.g. a financial year, a
+ * quarter) with the same number of months before; otherwise the same length
+ * ending the day before.
  */
 export function previousPeriod(p: Period): Period {
+  if (isYearToDate(p)) return { from: addMonths(p.from, -12), to: addDays(addMonths(addDays(p.to, 1), -12), -1) };
   const to = addDays(p.from, -1);
   const from = new Date(`${p.from}T00:00:00Z`);
   const after = new Date(`${addDays(p.to, 1)}T00:00:00Z`);

@@ -5,6 +5,9 @@ import { createPeriodPicker } from './components/period-picker.ts';
 import type { Shell } from './components/shell.ts';
 import { h, replaceChildren } from './components/dom.ts';
 import { errorBox } from './components/status.ts';
+import { loadContext } from './context.ts';
+import { addContents } from './components/contents.ts';
+import { setPageFacts } from './components/download-context.ts';
 import type { PageContext, PageDef } from './page.ts';
 import { defaultPeriod, periodFromParams, periodLabel, previousPeriod, todayIso } from './period.ts';
 import { PRODUCT } from './components/shell.ts';
@@ -72,6 +75,7 @@ export function startRouter(shell: Shell, pages: PageDef[]): void {
       root.append(h('h1', {}, 'Page not found'), h('p', {}, 'There is no page at this address. ', h('a', { href: '/' }, 'Go to the overview.')));
       return;
     }
+    setPageFacts(def.title, usesPeriod ? period : null, usesPeriod ? periodLabel(period) : '', params);
     const ctx: PageContext = {
       period,
       previous,
@@ -87,9 +91,11 @@ export function startRouter(shell: Shell, pages: PageDef[]): void {
     // (so "no [aria-busy]" means fully rendered, for tests and the benchmark).
     root.setAttribute('aria-busy', 'true');
     try {
-      const mod = await def.load();
+      // Ward names are installed before the page draws a label.
+      const [mod] = await Promise.all([def.load(), loadContext()]);
       if (ctrl.signal.aborted) return;
       await mod.render(root, ctx);
+      if (!ctrl.signal.aborted) addContents(root);
     } catch (e) {
       if (ctrl.signal.aborted) return;
       root.append(errorBox(e, 'this page'));

@@ -3,6 +3,7 @@ import type { Database } from '../db.ts';
 import { badRequest } from '../errors.ts';
 import { addDays, isIsoDate } from '../period.ts';
 import type { AuditRow } from './chain.ts';
+import { csvDocument, type CsvValue } from '../text/csv.ts';
 
 export interface AuditFilter {
   username: string | null;
@@ -56,13 +57,7 @@ const COLUMNS: (keyof AuditRow)[] = [
   'seq', 'logged_at', 'username', 'role', 'address', 'event', 'method', 'route', 'params', 'status', 'rows_returned', 'file_hash', 'details', 'prev_hash', 'hash',
 ];
 
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`; // no formulas when opened in a spreadsheet
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export function auditCsv(rows: AuditRow[]): string {
-  return [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+  return csvDocument([COLUMNS, ...rows.map((r) => COLUMNS.map((c) => r[c] as CsvValue))]);
 }

@@ -14,6 +14,7 @@ import { neighbourhoodOf, type Boundary, type CellPlace, type GridResult } from 
 import type { WardCounts } from './wards.ts';
 import { EMERGING_CATEGORIES } from './emerging.ts';
 import type { EmergingResult } from './emerging-service.ts';
+import { csvDocument, type CsvValue } from '../text/csv.ts';
 
 export const CLASSIFICATION = 'OFFICIAL-SENSITIVE' as const;
 
@@ -163,18 +164,11 @@ export function toGeoJson(t: ExportTable): string {
   });
 }
 
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** CSV: the metadata as leading `# key: value` lines, then a header row and one row per ward or cell. */
+/** CSV: the metadata as leading `# key: value` lines, then a header row and one row per ward or cell (server/text/csv.ts guards formulas). */
 export function toCsv(t: ExportTable): string {
-  const lines = Object.entries(t.meta).map(([k, v]) => csvCell(`# ${k}: ${v === null ? '' : typeof v === 'object' ? `${v.from} to ${v.to}` : v}`));
-  lines.push(t.columns.join(','));
-  for (const f of t.features) lines.push(t.columns.map((c) => csvCell(f.properties[c])).join(','));
-  return lines.join('\r\n') + '\r\n';
+  const meta = Object.entries(t.meta).map(([k, v]) => [`# ${k}: ${v === null ? '' : typeof v === 'object' ? `${v.from} to ${v.to}` : v}`]);
+  const rows = t.features.map((f) => t.columns.map((c) => f.properties[c] as CsvValue));
+  return csvDocument([...meta, t.columns, ...rows]);
 }
 
 export function sha256(text: string): string {

@@ -25,6 +25,7 @@ import { SOURCES, type Layout } from './sources/layouts.ts';
 import { sourceTable, stageSourceCsv, type StagedSource } from './sources/stage.ts';
 import { stageCinXml } from './sources/cin-xml.ts';
 import { dropSourceViews, mapSources, storeSources, type MappedOutput } from './sources/batch.ts';
+import { wardWarnings } from './ward-check.ts';
 
 export type { ImportProblem } from './problems.ts';
 export type { ImportedFile } from './store.ts';
@@ -212,6 +213,7 @@ async function runImport(db: Database, input: { name: string; path: string }[], 
         },
         (id) => importAuditEntry(opts, id, files),
       );
+      warnings.push(...(await wardWarnings(conn, files.map((f) => f.extract))));
       for (const f of files) progress({ file: f.file, phase: 'done', rows: f.rows, fraction: 1 });
       return { ok: true as const, importId, files, warnings };
     } finally {

@@ -98,6 +98,9 @@ export async function renderReportPdf(req: PdfRequest): Promise<void> {
         path: req.out,
         format: 'A4',
         printBackground: true,
+        // Tagged (headings, tables, figures with their alt text) for screen readers; bookmarks from the headings.
+        tagged: true,
+        outline: true,
         displayHeaderFooter: true,
         ...templates,
         margin: { top: '20mm', right: '15mm', bottom: '18mm', left: '15mm' },

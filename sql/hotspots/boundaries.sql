@@ -19,3 +19,8 @@ FROM import_files f JOIN imports i USING (import_id)
 WHERE f.extract = 'boundaries'
 ORDER BY i.import_id DESC
 LIMIT 1;
+
+-- name: names
+-- Every ward held with its name (a name may be missing: the pages then show the
+-- code and say that no name is held).
+SELECT area_code, nullif(trim(area_name), '') AS area_name FROM boundaries ORDER BY area_code;

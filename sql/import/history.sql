@@ -31,3 +31,11 @@ SELECT f.extract, f.layout, f.file_name, f.read_as, f.import_id
 FROM import_files f
 WHERE f.import_id = (SELECT max(g.import_id) FROM import_files g WHERE g.extract = f.extract)
 ORDER BY f.extract, f.file_name;
+
+-- name: latest_by_extract
+-- Each extract held and when its latest file was imported (UTC): the "source
+-- extracts and import date" every download carries.
+SELECT f.extract, strftime(max(i.imported_at), '%Y-%m-%dT%H:%M:%SZ') AS imported_at
+FROM import_files f JOIN imports i USING (import_id)
+GROUP BY f.extract
+ORDER BY f.extract;

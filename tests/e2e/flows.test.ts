@@ -72,11 +72,14 @@ describeBrowser('analyst flows in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), block.locator('button', { hasText: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const text = readFileSync((await download.path())!, 'utf8');
-    const lines = text.trim().split(/\r?\n/);
+    const all = text.trim().split(/\r?\n/);
+    // The context lines (title, period, filters, marking…), a blank line, then the table.
+    expect(all).toContain('Marking,OFFICIAL-SENSITIVE');
+    const lines = all.slice(all.indexOf('') + 1);
     const shown = await tableCounts(page, 'Cases by sex');
     expect(lines).toHaveLength(shown.length + 1);
-    const female = lines.find((l) => l.startsWith('F,'));
-    expect(female?.split(',')[1]).toBe(Object.fromEntries(shown).Female);
+    const female = lines.find((l) => l.startsWith('Female,F,'));
+    expect(female?.split(',')[2]).toBe(Object.fromEntries(shown).Female);
   });
 
   it('a network node drills down to its links', async () => {

@@ -4,7 +4,7 @@ import * as Plot from '@observablehq/plot';
 import { formatCount, SUPPRESSED } from '../format.ts';
 import { codeLabel, NOT_RECORDED } from '../labels.ts';
 import { PRIMARY, NOT_RECORDED_STROKE } from './palette.ts';
-import { addHatchPattern, countTick, labelMargin, patternId, renderPlot, type ChartBase } from './svg.ts';
+import { addHatchPattern, clipLabel, countTick, fitWidth, labelMargin, patternId, renderPlot, type ChartBase } from './svg.ts';
 
 export interface BarDatum {
   key: string;
@@ -41,20 +41,22 @@ export function barChart(rows: BarDatum[], options: BarChartOptions): SVGSVGElem
   const hatch = patternId();
   const max = Math.max(1, ...all.map((b) => b.value));
   const tip = (b: Bar) => `${b.label}: ${b.text}`;
+  const width = fitWidth(options.width ?? 640, options.document);
+  const marginLeft = labelMargin([...all.map((b) => b.label), options.yLabel], 60, 260, width);
   const svg = renderPlot({
     height: Math.max(120, all.length * 30 + 70),
-    marginLeft: labelMargin([...all.map((b) => b.label), options.yLabel]),
+    marginLeft,
     marginRight: 56,
     marginBottom: 44,
     x: { label: options.xLabel, labelAnchor: 'center', labelArrow: 'none', domain: [0, max], nice: true, grid: true, tickFormat: countTick },
-    y: { label: options.yLabel, labelAnchor: 'top', labelArrow: 'none', domain: all.map((b) => b.label), tickSize: 0, padding: 0.25 },
+    y: { label: options.yLabel, labelAnchor: 'top', labelArrow: 'none', domain: all.map((b) => b.label), tickSize: 0, padding: 0.25, tickFormat: (l: string) => clipLabel(l, marginLeft) },
     marks: [
       Plot.barX(recorded, { x: 'value', y: 'label', fill: PRIMARY, title: tip }),
       Plot.barX(notRecorded, { x: 'value', y: 'label', fill: `url(#${hatch})`, stroke: NOT_RECORDED_STROKE, title: tip }),
       Plot.text(all, { x: 'value', y: 'label', text: 'text', textAnchor: 'start', dx: 5, fill: 'currentColor' }),
       Plot.ruleX([0]),
     ],
-  }, options);
+  }, { ...options, width });
   addHatchPattern(svg, hatch);
   return svg;
 }

@@ -4,7 +4,7 @@ import * as Plot from '@observablehq/plot';
 import { formatCount, SUPPRESSED } from '../format.ts';
 import { codeLabel, NOT_RECORDED } from '../labels.ts';
 import { PRIMARY, SECONDARY } from './palette.ts';
-import { countTick, labelMargin, renderPlot, type ChartBase } from './svg.ts';
+import { clipLabel, countTick, fitWidth, labelMargin, renderPlot, type ChartBase } from './svg.ts';
 
 export interface CompareDatum {
   key: string;
@@ -40,19 +40,22 @@ export function compareBarChart(rows: CompareDatum[], options: CompareBarChartOp
   const bars = ordered.flatMap((r) => [bar(r, options.currentLabel, r.current), bar(r, options.previousLabel, r.previous)]);
   const categories = ordered.map((r) => label(r.key));
   const max = Math.max(1, ...bars.map((b) => b.value));
+  const width = fitWidth(options.width ?? 640, options.document);
+  const marginLeft = labelMargin([...categories, options.yLabel], 60, 260, width);
   return renderPlot({
     height: Math.max(140, categories.length * 56 + 70),
-    marginLeft: labelMargin([...categories, options.yLabel]),
-    marginRight: 120,
+    marginLeft,
+    // Room for '2024/25: 1,234' after the longest bar.
+    marginRight: width < 480 ? 96 : 120,
     marginBottom: 44,
     x: { label: options.xLabel, labelAnchor: 'center', labelArrow: 'none', domain: [0, max], nice: true, grid: true, tickFormat: countTick },
     y: { axis: null, domain: [options.currentLabel, options.previousLabel] },
-    fy: { label: options.yLabel, domain: categories, axis: 'left', padding: 0.15 },
+    fy: { label: options.yLabel, domain: categories, axis: 'left', padding: 0.15, tickFormat: (l: string) => clipLabel(l, marginLeft) },
     color: { domain: [options.currentLabel, options.previousLabel], range: [PRIMARY, SECONDARY] },
     marks: [
       Plot.barX(bars, { x: 'value', y: 'period', fy: 'category', fill: 'period', title: 'text' }),
       Plot.text(bars, { x: 'value', y: 'period', fy: 'category', text: 'text', textAnchor: 'start', dx: 5, fill: 'currentColor' }),
       Plot.ruleX([0]),
     ],
-  }, options);
+  }, { ...options, width });
 }

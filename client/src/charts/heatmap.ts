@@ -56,7 +56,7 @@ export function heatmapChart(cells: HeatCell[], options: HeatmapOptions): SVGSVG
     marks: [
       Plot.cell(shown, { x: 'hour', y: 'day', fill: 'value', title: tip }),
       Plot.cell(hidden, { x: 'hour', y: 'day', fill: `url(#${hatch})`, stroke: NOT_RECORDED_STROKE, title: tip }),
-      Plot.text(drawn, { x: 'hour', y: 'day', text: 'text', fontSize: 10, fill: (c: Drawn) => (c.dark ? 'white' : 'black') }),
+      Plot.text(drawn, { x: 'hour', y: 'day', text: 'text', fontSize: 11, fill: (c: Drawn) => (c.dark ? 'white' : 'black') }),
     ],
   }, options);
   addHatchPattern(svg, hatch);

@@ -8,6 +8,7 @@
 // (its links are highlighted and `onSelect` is called).
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3';
 import { ACCENT, FONT_FAMILY, PRIMARY, SECONDARY, TEXT } from './palette.ts';
+import { fitWidth } from './svg.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -114,7 +115,7 @@ export function nodeName(n: NetworkNodeDatum): string {
 
 export function networkChart(nodes: NetworkNodeDatum[], edges: NetworkEdgeDatum[], options: NetworkChartOptions): SVGSVGElement {
   const doc = options.document ?? document;
-  const width = options.width ?? 800;
+  const width = fitWidth(options.width ?? 800, doc);
   const height = options.height ?? 560;
   const legendHeight = 28;
   const el = (name: string, attrs: Record<string, string | number>) => {

@@ -13,6 +13,19 @@ export interface ChartBase {
   width?: number;
 }
 
+/** Narrowest width a chart is drawn at; the page margins around a chart on a phone. */
+const MIN_WIDTH = 280;
+const PAGE_MARGINS = 32;
+
+/**
+ * The width to draw at: the width asked for, or less on a narrow window, so that a
+ * chart is drawn to fit rather than scaled down (its text stays at its size, ≥ 11 px).
+ */
+export function fitWidth(wanted: number, doc: Document = document): number {
+  const view = doc.defaultView?.innerWidth;
+  return view ? Math.max(MIN_WIDTH, Math.min(wanted, view - PAGE_MARGINS)) : wanted;
+}
+
 let seq = 0;
 
 /** A document-unique id for the not-recorded hatching pattern. */
@@ -27,7 +40,7 @@ export function renderPlot(options: Plot.PlotOptions, base: ChartBase): SVGSVGEl
   const out = Plot.plot({
     ...options,
     document: doc,
-    width: base.width ?? 640,
+    width: fitWidth(base.width ?? 640, doc),
     className: 'chart',
   });
   if (out.tagName.toLowerCase() !== 'svg') throw new Error('Plot returned a figure, not an <svg>');
@@ -68,9 +81,16 @@ export function addHatchPattern(svg: SVGSVGElement, id: string): void {
 }
 
 /** Left margin that fits the longest category label (approximate width of 13px text). */
-export function labelMargin(labels: string[], min = 60, max = 260): number {
+export function labelMargin(labels: string[], min = 60, max = 260, width = Infinity): number {
   const longest = Math.max(0, ...labels.map((l) => l.length));
-  return Math.min(max, Math.max(min, Math.round(longest * 7.2) + 16));
+  // On a narrow chart the labels get at most 40% of the width (clipLabel shortens them to fit).
+  return Math.min(max, Math.round(width * 0.4), Math.max(min, Math.round(longest * 7.2) + 16));
+}
+
+/** A label shortened with '…' to fit a left margin (the table beside the chart has it whole). */
+export function clipLabel(label: string, margin: number): string {
+  const chars = Math.max(4, Math.round((margin - 16) / 7.2));
+  return label.length > chars ? `${label.slice(0, chars - 1)}…` : label;
 }
 
 /** Tick format for counts: whole numbers with thousands separators, nothing between. */

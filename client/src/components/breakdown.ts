@@ -69,7 +69,7 @@ export function breakdownFigure(b: Breakdown, opts: BreakdownFigureOptions): HTM
   }));
   const chart = barChart(rows, { ariaLabel: `Bar chart: ${opts.caption}`, xLabel: opts.countLabel, yLabel: opts.categoryLabel, label, width: opts.width });
   const table = dataTable(tableRows, [
-    { key: 'key', label: opts.categoryLabel, format: (k) => label(k), csv: (k) => label(k) },
+    { key: 'key', label: opts.categoryLabel, format: (k) => label(k), code: true },
     { key: 'count', label: opts.countLabel, kind: 'count' },
     { key: 'share', label: '% of total', kind: 'percent' },
   ], { caption: opts.caption });

@@ -23,6 +23,16 @@ export function changeText(value: number | null, previous: number | null, unit: 
   return `${diff > 0 ? 'up' : 'down'} ${formatCount(Math.abs(diff))}${rel}`;
 }
 
+/** The difference (percentage points for percentages: the row's unit says which); null when either value is missing. */
+export function changeOf(now: number | null, before: number | null): number | null {
+  return now === null || before === null ? null : now - before;
+}
+
+/** Relative change in per cent; null when the earlier value is 0 or missing. */
+export function pctChangeOf(now: number | null, before: number | null): number | null {
+  return now === null || before === null || before === 0 ? null : ((now - before) / before) * 100;
+}
+
 export interface CardOptions {
   /** Label of the previous period, e.g. '2023/24'. */
   previousLabel: string;

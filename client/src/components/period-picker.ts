@@ -1,11 +1,12 @@
-// The period picker every page shares: financial years (April–March) or a
+// The period picker every page shares: financial years (April–March), calendar
+// years, quarters of the financial year, the rolling 12 months and the year to
+// date (compared with the same months of the year before, see period.ts), or a
 // custom range of two dates. It only reports a choice; the URL holds the period.
-import { fyLabel } from '../format.ts';
-import { asFinancialYear, describePeriod, financialYear, fyStartYear, isIsoDate, todayIso, type Period } from '../period.ts';
+import { presets, type Preset } from '../period-presets.ts';
+import { describePeriod, isIsoDate, todayIso, type Period } from '../period.ts';
 import { h, replaceChildren } from './dom.ts';
 
 const CUSTOM = 'custom';
-const YEARS_SHOWN = 10;
 
 export interface PeriodPicker {
   element: HTMLElement;
@@ -22,7 +23,7 @@ export function customRangeError(from: string, to: string): string | null {
 }
 
 export function createPeriodPicker(onChoose: (p: Period) => void, today = todayIso()): PeriodPicker {
-  const thisYear = fyStartYear(today);
+  const groups = presets(today);
   const select = h('select', { id: 'period-year', name: 'year' });
   const fromInput = h('input', { type: 'date', id: 'period-from', name: 'from', required: true });
   const toInput = h('input', { type: 'date', id: 'period-to', name: 'to', required: true });
@@ -38,14 +39,14 @@ export function createPeriodPicker(onChoose: (p: Period) => void, today = todayI
     custom,
     summary);
 
-  const fillYears = (extra: number | null) => {
-    const years = Array.from({ length: YEARS_SHOWN }, (_, i) => thisYear - i);
-    if (extra !== null && !years.includes(extra)) years.push(extra);
-    years.sort((a, b) => b - a);
-    replaceChildren(select,
-      ...years.map((y) => h('option', { value: y }, y === thisYear ? `${fyLabel(y)} (year to date)` : `Financial year ${fyLabel(y)}`)),
-      h('option', { value: CUSTOM }, 'Custom range…'));
-  };
+  const option = (p: Preset) => h('option', { value: p.value }, p.label);
+  replaceChildren(select,
+    ...groups.map((g) => h('optgroup', { label: g.label }, ...g.presets.map(option))),
+    h('option', { value: CUSTOM }, 'Custom range…'));
+  const all = groups.flatMap((g) => g.presets);
+  const byValue = new Map(all.map((p) => [p.value, p.period] as const));
+  // The first preset of a period names it (a rolling 12 months may also be a financial year).
+  const valueOf = (period: Period) => all.find((p) => p.period.from === period.from && p.period.to === period.to)?.value ?? null;
 
   select.addEventListener('change', () => {
     if (select.value === CUSTOM) {
@@ -54,7 +55,8 @@ export function createPeriodPicker(onChoose: (p: Period) => void, today = todayI
       return;
     }
     custom.hidden = true;
-    onChoose(financialYear(Number(select.value)));
+    const chosen = byValue.get(select.value);
+    if (chosen) onChoose(chosen);
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -66,10 +68,9 @@ export function createPeriodPicker(onChoose: (p: Period) => void, today = todayI
   return {
     element: form,
     update(period, previous) {
-      const fy = asFinancialYear(period);
-      fillYears(fy);
-      select.value = fy === null ? CUSTOM : String(fy);
-      custom.hidden = fy !== null;
+      const value = valueOf(period);
+      select.value = value ?? CUSTOM;
+      custom.hidden = value !== null;
       fromInput.value = period.from;
       toInput.value = period.to;
       rangeError.textContent = '';

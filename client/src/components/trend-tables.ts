@@ -3,7 +3,8 @@
 import { formatValue, periodLabel, type XmrPoint } from '../charts/xmr.ts';
 import { latestVariation, variationText } from '../charts/xmr-icons.ts';
 import { RULE_LABEL, SIGNAL_LABEL } from '../charts/xmr-style.ts';
-import { DASH, formatPercent, roundHalfAway } from '../format.ts';
+import { DASH } from '../format.ts';
+import { changeOf, pctChangeOf } from './card.ts';
 import { dataTable, type Column, type Row } from './data-table.ts';
 
 export type Unit = 'count' | 'percent';
@@ -16,7 +17,6 @@ export interface TrendSeries {
   points: XmrPoint[];
 }
 
-const oneDecimal = (unit: Unit) => (v: string) => (unit === 'percent' ? formatPercent(Number(v)) : roundHalfAway(Number(v), 1).toFixed(1));
 const valueOf = (v: string, row: Row) => formatValue(Number(v), row.unit as Unit);
 
 export function signalText(p: XmrPoint): string {
@@ -25,8 +25,8 @@ export function signalText(p: XmrPoint): string {
 
 /** Every point of one chart: value, mean, limits and special cause. */
 export function xmrTable(s: TrendSeries, caption: string): HTMLElement {
-  const rows: Row[] = s.points.map((p) => ({ ...p, signal: signalText(p) }));
-  const num = (key: string, label: string): Column => ({ key, label, format: oneDecimal(s.unit) });
+  const rows: Row[] = s.points.map((p) => ({ ...p, unit: s.unit, signal: signalText(p) }));
+  const num = (key: string, label: string): Column => ({ key, label, kind: 'number' });
   return dataTable(rows, [
     { key: 'period', label: 'Period', format: periodLabel, csv: String },
     { key: 'value', label: s.label, kind: s.unit },
@@ -54,26 +54,9 @@ export function summaryTable(all: TrendSeries[], caption: string): HTMLElement {
     { key: 'measure', label: 'Measure' },
     { key: 'latest', label: 'Latest period' },
     { key: 'value', label: 'Latest value', format: valueOf },
-    { key: 'mean', label: 'Mean', format: (v, row) => oneDecimal(row.unit as Unit)(v) },
+    { key: 'mean', label: 'Mean', kind: 'number' },
     { key: 'variation', label: 'Variation (latest point)' },
   ], { caption });
-}
-
-/** 'up 12', 'down 2.5 percentage points', 'no change'; DASH when either value is missing. */
-export function changeOf(now: number | null, before: number | null, unit: Unit): string {
-  if (now === null || before === null) return DASH;
-  const d = now - before;
-  const size = unit === 'percent' ? `${roundHalfAway(Math.abs(d), 1).toFixed(1)} percentage points` : String(Math.abs(d));
-  if (roundHalfAway(d, 1) === 0) return 'no change';
-  return `${d > 0 ? '+' : '−'}${size}`;
-}
-
-/** Relative change in per cent, one decimal; DASH when the earlier value is 0 or missing. */
-export function pctChangeOf(now: number | null, before: number | null): string {
-  if (now === null || before === null || before === 0) return DASH;
-  const pct = ((now - before) / before) * 100;
-  const r = roundHalfAway(pct, 1);
-  return `${r > 0 ? '+' : r < 0 ? '−' : ''}${formatPercent(Math.abs(pct))}`;
 }
 
 export interface YearValues {
@@ -86,13 +69,13 @@ export function yearOnYearTable(measures: { id: string; label: string; unit: Uni
   const rows: Row[] = measures.map((m) => {
     const before = last.values[m.id] ?? null;
     const now = current.values[m.id] ?? null;
-    return { measure: m.label, unit: m.unit, last: before, current: now, change: changeOf(now, before, m.unit), pct: pctChangeOf(now, before) };
+    return { measure: m.label, unit: m.unit, last: before, current: now, change: changeOf(now, before), pct: pctChangeOf(now, before) };
   });
   return dataTable(rows, [
     { key: 'measure', label: 'Measure' },
     { key: 'last', label: last.label, format: valueOf },
     { key: 'current', label: current.label, format: valueOf },
-    { key: 'change', label: 'Change' },
-    { key: 'pct', label: '% change' },
+    { key: 'change', label: 'Change', kind: 'change' },
+    { key: 'pct', label: '% change', kind: 'pct_change' },
   ], { caption });
 }

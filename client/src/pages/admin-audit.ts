@@ -3,6 +3,8 @@
 import { apiUrl, getJson } from '../api.ts';
 import { h } from '../components/dom.ts';
 import { loadInto } from '../components/status.ts';
+import { dataTable, type Row } from '../components/data-table.ts';
+import { formatDateTime } from '../format.ts';
 import type { PageContext } from '../page.ts';
 import type { AuditFields } from '../../../server/audit/chain.ts';
 import { AUDIT_EVENTS } from '../audit-events.ts';
@@ -16,11 +18,11 @@ const FILTERS = ['username', 'event', 'route', 'from', 'to'] as const;
 export function render(root: HTMLElement, ctx: PageContext): void {
   const filter = Object.fromEntries(FILTERS.map((f) => [f, ctx.params.get(f) ?? undefined]));
   const input = (name: string, label: string, type = 'text') =>
-    h('p', {}, h('label', { for: `audit-${name}` }, label), h('input', { id: `audit-${name}`, name, type, value: filter[name] ?? '' }));
+    h('div', { class: 'field' }, h('label', { for: `audit-${name}` }, label), h('input', { id: `audit-${name}`, name, type, value: filter[name] ?? '' }));
   const event = h('select', { id: 'audit-event', name: 'event' }, ...EVENTS.map((e) => h('option', { value: e, selected: e === (filter.event ?? '') }, e || 'any')));
-  const form = h('form', { class: 'audit-filter' },
+  const form = h('form', { class: 'filters audit-filter', 'aria-label': 'Filter the audit trail' },
     input('username', 'User'),
-    h('p', {}, h('label', { for: 'audit-event' }, 'Event'), event),
+    h('div', { class: 'field' }, h('label', { for: 'audit-event' }, 'Event'), event),
     input('route', 'Route contains'),
     input('from', 'From', 'date'),
     input('to', 'To', 'date'),
@@ -42,20 +44,37 @@ export function render(root: HTMLElement, ctx: PageContext): void {
   });
   void loadInto(table, 'the audit trail', async () => {
     const { entries } = await getJson<{ entries: Entry[] }>('/api/audit', filter);
-    const cell = (v: unknown) => h('td', {}, v === null || v === undefined ? '' : String(v));
+    const rows: Row[] = entries.map((e) => ({
+      seq: e.seq,
+      when: formatDateTime(e.logged_at),
+      logged_at: e.logged_at,
+      username: e.username,
+      role: e.role,
+      event: e.event,
+      request: e.method && e.route ? `${e.method} ${e.route}` : e.route,
+      params: e.params,
+      status: e.status === null ? null : String(e.status),
+      rows_returned: e.rows_returned === null ? null : String(e.rows_returned),
+      file_hash: e.file_hash ? `${e.file_hash.slice(0, 16)}…` : null,
+      details: e.details,
+    }));
     return [
       h('h2', { id: 'audit-h' }, `${entries.length} entries, newest first`),
-      h('p', {}, h('a', { href: apiUrl('/api/audit.csv', filter), download: 'audit.csv' }, 'Download these entries as CSV')),
-      h('table', {},
-        h('caption', {}, 'Audit trail entries'),
-        h('thead', {}, h('tr', {}, ...['#', 'When (UTC)', 'User', 'Role', 'Event', 'Request', 'Parameters', 'Status', 'Rows', 'File SHA-256', 'Details'].map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, ...entries.map((e) =>
-          h('tr', {},
-            h('th', { scope: 'row' }, String(e.seq)),
-            cell(e.logged_at.replace('T', ' ').slice(0, 19)),
-            cell(e.username), cell(e.role), cell(e.event),
-            cell(e.method && e.route ? `${e.method} ${e.route}` : e.route),
-            cell(e.params), cell(e.status), cell(e.rows_returned), cell(e.file_hash), cell(e.details))))),
+      h('p', {}, h('a', { href: apiUrl('/api/audit.csv', filter), download: 'audit.csv' }, 'Download these entries as CSV (every field, UTC)')),
+      // Long values (parameters, details) wrap inside their cells.
+      h('div', { class: 'audit-table' }, dataTable(rows, [
+        { key: 'seq', label: '#', kind: 'count' },
+        { key: 'when', label: 'When (UK time)', sortValue: (r) => String(r.logged_at) },
+        { key: 'username', label: 'User' },
+        { key: 'role', label: 'Role' },
+        { key: 'event', label: 'Event' },
+        { key: 'request', label: 'Request' },
+        { key: 'params', label: 'Parameters' },
+        { key: 'status', label: 'Status' },
+        { key: 'rows_returned', label: 'Rows', sortValue: (r) => (r.rows_returned === null ? null : Number(r.rows_returned)) },
+        { key: 'file_hash', label: 'File SHA-256' },
+        { key: 'details', label: 'Details' },
+      ], { caption: 'Audit trail entries' })),
     ];
   });
 }

@@ -6,8 +6,10 @@
 import { ApiError, currentSession, getJson } from '../api.ts';
 import { h, replaceChildren } from '../components/dom.ts';
 import { errorBox, loadInto } from '../components/status.ts';
-import { formatCount } from '../format.ts';
+import { formatCount, formatDateTime } from '../format.ts';
+import { dataTable } from '../components/data-table.ts';
 import type { PageContext } from '../page.ts';
+import { loadContext } from '../context.ts';
 
 interface ImportedFile {
   extract: string;
@@ -104,7 +106,11 @@ function heldSection(held: Held): HTMLElement[] {
 }
 
 function outcome(answer: Answer): HTMLElement[] {
-  const warnings = answer.warnings.length ? [h('h3', {}, 'Warnings'), h('ul', {}, ...answer.warnings.map((w) => h('li', {}, w)))] : [];
+  const warnings = answer.warnings.length
+    ? [h('div', { class: 'warning import-warnings', role: 'note' },
+      h('h3', {}, `Imported with ${answer.warnings.length === 1 ? 'a warning' : `${answer.warnings.length} warnings`}: check before you use the figures`),
+      h('ul', {}, ...answer.warnings.map((w) => h('li', {}, w))))]
+    : [];
   if (answer.ok) {
     return [h('div', { class: 'import-ok', role: 'status' },
       h('h2', { id: 'import-result-h' }, `Imported: batch ${answer.importId}`),
@@ -130,19 +136,22 @@ export function render(root: HTMLElement, _ctx: PageContext): void {
   const refresh = () =>
     loadInto(history, 'the import history', async () => {
       const { imports, held } = await getJson<{ imports: Batch[]; held?: Held }>('/api/imports');
-      const rows = imports.map((b) =>
-        h('tr', {},
-          h('th', { scope: 'row' }, String(b.importId)),
-          h('td', {}, b.importedAt),
-          h('td', {}, b.source),
-          h('td', {}, b.files.map((f) => `${f.file} (${f.readAs ?? formatCount(f.rows)})`).join(', '))));
+      const rows = imports.map((b) => ({
+        batch: b.importId,
+        imported: formatDateTime(b.importedAt),
+        imported_at: b.importedAt,
+        source: b.source,
+        files: b.files.map((f) => `${f.file} (${f.readAs ?? formatCount(f.rows)})`).join(', '),
+      }));
       return [
         h('h2', { id: 'imports-h' }, 'Batches held'),
         imports.length
-          ? h('table', {},
-            h('caption', {}, 'Import history: batches and their files'),
-            h('thead', {}, h('tr', {}, ...['Batch', 'Imported at', 'Source', 'Files (rows)'].map((t) => h('th', { scope: 'col' }, t)))),
-            h('tbody', {}, ...rows))
+          ? dataTable(rows, [
+            { key: 'batch', label: 'Batch', kind: 'count' },
+            { key: 'imported', label: 'Imported at (UK time)', sortValue: (r) => String(r.imported_at) },
+            { key: 'source', label: 'Source' },
+            { key: 'files', label: 'Files (rows)' },
+          ], { caption: 'Import history: batches and their files' })
           : h('p', {}, 'No extracts have been imported yet.'),
         ...(held ? heldSection(held) : []),
       ];
@@ -180,7 +189,8 @@ export function render(root: HTMLElement, _ctx: PageContext): void {
           bar.value = 100;
           state.textContent = answer.status === 200 ? 'Done.' : 'Refused.';
           replaceChildren(result, ...outcome(body));
-          if (answer.status === 200) void refresh();
+          // New boundaries may name other wards, and the sources every download names have changed.
+          if (answer.status === 200) void Promise.all([refresh(), loadContext(true)]);
         } else {
           throw new ApiError(answer.status, body?.error ?? `The server answered ${answer.status}.`);
         }

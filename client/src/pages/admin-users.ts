@@ -3,6 +3,8 @@
 import { getJson, sendJson } from '../api.ts';
 import { h, replaceChildren } from '../components/dom.ts';
 import { errorBox, loadInto } from '../components/status.ts';
+import { formatDateTime } from '../format.ts';
+import { dataTable, type Row } from '../components/data-table.ts';
 import type { PageContext } from '../page.ts';
 
 interface UserRow {
@@ -39,24 +41,24 @@ export function render(root: HTMLElement, _ctx: PageContext): void {
   const refresh = () =>
     loadInto(list, 'the accounts', async () => {
       const { users } = await getJson<{ users: UserRow[] }>('/api/users');
-      const rows = users.map((u) =>
-        h('tr', {},
-          h('th', { scope: 'row' }, u.username),
-          h('td', {}, u.role),
-          h('td', {}, u.disabled ? 'disabled' : 'active'),
-          h('td', {}, u.password_set_at),
-          h('td', {},
-            actionButton(u.disabled ? 'Enable' : 'Disable', `${u.disabled ? 'Enable' : 'Disable'} ${u.username}`, () =>
-              act(() => sendJson('POST', `/api/users/${encodeURIComponent(u.username)}/${u.disabled ? 'enable' : 'disable'}`), `${u.username} ${u.disabled ? 'enabled' : 'disabled'}.`)),
-            ' ',
-            actionButton('Reset password', `Reset password for ${u.username}`, () =>
-              act(() => sendJson('POST', `/api/users/${encodeURIComponent(u.username)}/reset-password`, {}), `New password set for ${u.username}; their sessions were ended.`)))));
+      const rows = users.map((u) => ({ ...u, state: u.disabled ? 'disabled' : 'active', set: formatDateTime(u.password_set_at) }));
+      const controls = (r: Row) => {
+        const u = r as unknown as UserRow;
+        return h('span', { class: 'row-actions' },
+          actionButton(u.disabled ? 'Enable' : 'Disable', `${u.disabled ? 'Enable' : 'Disable'} ${u.username}`, () =>
+            act(() => sendJson('POST', `/api/users/${encodeURIComponent(u.username)}/${u.disabled ? 'enable' : 'disable'}`), `${u.username} ${u.disabled ? 'enabled' : 'disabled'}.`)),
+          actionButton('Reset password', `Reset password for ${u.username}`, () =>
+            act(() => sendJson('POST', `/api/users/${encodeURIComponent(u.username)}/reset-password`, {}), `New password set for ${u.username}; their sessions were ended.`)));
+      };
       return [
         h('h2', { id: 'users-h' }, 'Accounts'),
-        h('table', {},
-          h('caption', {}, 'Accounts and their roles'),
-          h('thead', {}, h('tr', {}, ...['User', 'Role', 'State', 'Password set', 'Actions'].map((t) => h('th', { scope: 'col' }, t)))),
-          h('tbody', {}, ...rows)),
+        dataTable(rows, [
+          { key: 'username', label: 'User' },
+          { key: 'role', label: 'Role' },
+          { key: 'state', label: 'State' },
+          { key: 'set', label: 'Password set (UK time)', sortValue: (r) => String(r.password_set_at) },
+          { key: 'actions', label: 'Actions', controls },
+        ], { caption: 'Accounts and their roles' }),
       ];
     });
 
@@ -65,10 +67,10 @@ export function render(root: HTMLElement, _ctx: PageContext): void {
   const password = h('input', { id: 'new-password', name: 'password', type: 'password', autocomplete: 'new-password' });
   const form = h('form', { class: 'admin-form' },
     h('h2', {}, 'Add an account'),
-    h('p', {}, h('label', { for: 'new-user' }, 'Username'), name),
-    h('p', {}, h('label', { for: 'new-role' }, 'Role'), role),
-    h('p', {}, h('label', { for: 'new-password' }, 'Password (leave empty to generate one)'), password),
-    h('button', { type: 'submit' }, 'Add account'));
+    h('div', { class: 'field' }, h('label', { for: 'new-user' }, 'Username'), name),
+    h('div', { class: 'field' }, h('label', { for: 'new-role' }, 'Role'), role),
+    h('div', { class: 'field' }, h('label', { for: 'new-password' }, 'Password (leave empty to generate one)'), password),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Add account')));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const body = { username: name.value, role: role.value, ...(password.value ? { password: password.value } : {}) };
@@ -83,7 +85,7 @@ export function render(root: HTMLElement, _ctx: PageContext): void {
 }
 
 function actionButton(text: string, label: string, onClick: () => void): HTMLButtonElement {
-  const b = h('button', { type: 'button', 'aria-label': label }, text);
+  const b = h('button', { type: 'button', class: 'secondary', 'aria-label': label }, text);
   b.addEventListener('click', onClick);
   return b;
 }

@@ -45,7 +45,7 @@ const groupHref = (group: string) => pageHref({ group, node: null });
 
 function describeNode(n: Node): string {
   const detail = n.kind === 'offender' ? [n.detail && `role ${codeLabel(n.detail)}`, n.extra && `group ${n.extra}`]
-    : n.kind === 'location' ? [n.detail && codeLabel(n.detail), n.extra && `ward ${n.extra}`] : [];
+    : n.kind === 'location' ? [n.detail && codeLabel(n.detail), n.extra && `ward ${codeLabel(n.extra)}`] : [];
   const parts = detail.filter(Boolean);
   return parts.length ? `${nodeName(n)} (${parts.join(', ')})` : nodeName(n);
 }
@@ -67,7 +67,7 @@ function linksPanel(net: NetworkAnswer, byId: Map<string, Node>, id: string | nu
       { key: 'detail', label: 'Role or type', format: (v) => (v ? codeLabel(v) : '–') },
       { key: 'records', label: 'Links or reports', kind: 'count' },
       { key: 'degree', label: 'Its own links', kind: 'count' },
-    ], { caption: `Links of ${kindName(n.kind).toLowerCase()} ${n.label} in the period` }),
+    ], { caption: `Links of ${kindName(n.kind).toLowerCase()} ${n.label} in the period`, search: { label: 'Find by pseudonymous id', keys: ['id'] } }),
   ];
 }
 
@@ -201,12 +201,13 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     const listed = net.components.length;
     const groupsCaption = listed === s.groups ? `Connected groups, ${ctx.periodLabel}`
       : `The ${formatCount(listed)} largest of ${formatCount(s.groups)} connected groups, ${ctx.periodLabel}`;
-    const topTable = dataTable(net.mostConnected.map((n) => ({ kind: kindName(n.kind), id: n.label, degree: n.degree, group: `Group ${n.component + 1}` })), [
+    const topTable = dataTable(net.mostConnected.map((n) => ({ kind: kindName(n.kind), id: n.label, node: n.id, degree: n.degree, group: `Group ${n.component + 1}` })), [
       { key: 'kind', label: 'Kind' },
-      { key: 'id', label: 'Id', rowHeader: true },
+      // Each row leads to the links (records) behind it.
+      { key: 'id', label: 'Id', rowHeader: true, href: (r) => pageHref({ node: String(r.node) }) },
       { key: 'degree', label: 'Links', kind: 'count' },
       { key: 'group', label: 'Group' },
-    ], { caption: `Most connected nodes, ${ctx.periodLabel}` });
+    ], { caption: `Most connected nodes, ${ctx.periodLabel}`, search: { label: 'Find by pseudonymous id', keys: ['id'] } });
     return [
       summary,
       notice,

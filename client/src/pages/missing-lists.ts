@@ -59,7 +59,7 @@ const COLUMNS: Record<string, Column> = {
   longest: { key: 'longest', label: 'Longest episode' },
   ongoing: { key: 'ongoing', label: 'Still missing', kind: 'count' },
   case_open: { key: 'case_open', label: 'CSE case open' },
-  risk_level: { key: 'risk_level', label: 'Risk level', format: codeLabel, csv: (v) => v },
+  risk_level: { key: 'risk_level', label: 'Risk level', format: codeLabel, code: true },
   repeat: { key: 'repeat', label: 'Missing repeatedly' },
 };
 
@@ -81,6 +81,6 @@ export async function childList(ctx: PageContext, t: Thresholds, name: (typeof L
   return [
     h('h3', {}, def.title),
     h('p', {}, `${formatCount(answer.children.length)} children.`),
-    dataTable(answer.children.map(toRow), def.columns.map((c) => COLUMNS[c]), { caption }),
+    dataTable(answer.children.map(toRow), def.columns.map((c) => COLUMNS[c]), { caption, search: { label: 'Find a child by pseudonymous id', keys: ['child_id'] } }),
   ];
 }

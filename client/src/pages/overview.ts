@@ -2,7 +2,7 @@
 // charts of the profile, each with its table.
 import { columnChart, lineChart, type MonthPoint } from '../charts/month-charts.ts';
 import { breakdownFigure, getBreakdown } from '../components/breakdown.ts';
-import { card, changeText, type Unit } from '../components/card.ts';
+import { card, changeOf, pctChangeOf, type Unit } from '../components/card.ts';
 import { dataTable, type Column, type Row } from '../components/data-table.ts';
 import { h } from '../components/dom.ts';
 import { chartWidth, figure } from '../components/figure.ts';
@@ -42,7 +42,8 @@ async function headlines(ctx: PageContext): Promise<Node[]> {
     measure: MEASURE_LABELS[id] ?? id,
     current: value(now, id),
     previous: value(before, id),
-    change: changeText(value(now, id), value(before, id), unit(id)),
+    change: changeOf(value(now, id), value(before, id)),
+    change_pct: unit(id) === 'count' ? pctChangeOf(value(now, id), value(before, id)) : null,
     unit: unit(id),
   }));
   // One table per unit keeps counts and percentages in correctly formatted columns.
@@ -50,13 +51,14 @@ async function headlines(ctx: PageContext): Promise<Node[]> {
     { key: 'measure', label: 'Measure' },
     { key: 'current', label: ctx.periodLabel, kind },
     { key: 'previous', label: ctx.previousLabel, kind },
-    { key: 'change', label: 'Change' },
+    { key: 'change', label: 'Change', kind: 'change' },
+    ...(kind === 'count' ? [{ key: 'change_pct', label: '% change', kind: 'pct_change' } as Column] : []),
   ];
   return [
     cards,
     h('details', { class: 'figure-table' }, h('summary', {}, 'Headline figures as a table'),
-      dataTable(rows.filter((r) => r.unit === 'count'), columns('count'), { caption: `Headline counts, ${ctx.periodLabel} and ${ctx.previousLabel}`, filename: 'headline-counts' }),
-      dataTable(rows.filter((r) => r.unit === 'percent'), columns('percent'), { caption: `Headline percentages, ${ctx.periodLabel} and ${ctx.previousLabel}`, filename: 'headline-percentages' })),
+      dataTable(rows.filter((r) => r.unit === 'count'), columns('count'), { caption: `Headline counts, ${ctx.periodLabel} and ${ctx.previousLabel}` }),
+      dataTable(rows.filter((r) => r.unit === 'percent'), columns('percent'), { caption: `Headline percentages, ${ctx.periodLabel} and ${ctx.previousLabel}` })),
   ];
 }
 

@@ -3,7 +3,6 @@
 // previous and change), and the completeness table of a page's fields.
 import { barChart } from '../charts/bar-chart.ts';
 import { orderRows, type BreakdownRow } from '../components/breakdown.ts';
-import { changeText } from '../components/card.ts';
 import { completenessNote } from '../components/completeness.ts';
 import { dataTable, type Row } from '../components/data-table.ts';
 import { h } from '../components/dom.ts';
@@ -47,21 +46,27 @@ export function compareFigure(ctx: PageContext, current: BreakdownRow[], previou
   // Categories only present in the previous period still show, with 0 now.
   const ordered = orderRows([...current, ...previous.filter((r) => !now.has(r.key)).map((r) => ({ key: r.key, count: 0 }))], opts.order);
   const total = opts.shareOf ?? ordered.reduce((s, r) => s + (r.count ?? 0), 0);
-  const tableRows: Row[] = ordered.map((r) => ({
-    key: r.key,
-    count: r.count,
-    suppressed: r.suppressed === true || r.count === null,
-    share: r.count === null || total === 0 ? null : (r.count / total) * 100,
-    previous: before.get(r.key) ?? 0,
-    change: changeText(r.count, before.get(r.key) ?? 0, 'count'),
-  }));
+  const tableRows: Row[] = ordered.map((r) => {
+    const then = before.has(r.key) ? (before.get(r.key) ?? null) : 0;
+    const comparable = r.count !== null && then !== null;
+    return {
+      key: r.key,
+      count: r.count,
+      suppressed: r.suppressed === true || r.count === null,
+      share: r.count === null || total === 0 ? null : (r.count / total) * 100,
+      previous: then,
+      change: comparable ? r.count! - then! : null,
+      change_pct: comparable && then !== 0 ? ((r.count! - then!) / then!) * 100 : null,
+    };
+  });
   const chart = barChart(ordered, { ariaLabel: `Bar chart: ${opts.caption}`, xLabel: opts.countLabel, yLabel: opts.categoryLabel, label });
   const table = dataTable(tableRows, [
-    { key: 'key', label: opts.categoryLabel, format: (k) => label(k), csv: (k) => k },
+    { key: 'key', label: opts.categoryLabel, format: (k) => label(k), code: true },
     { key: 'count', label: `${opts.countLabel}, ${ctx.periodLabel}`, kind: 'count' },
     { key: 'share', label: opts.shareLabel ?? '% of total', kind: 'percent' },
     { key: 'previous', label: ctx.previousLabel, kind: 'count' },
-    { key: 'change', label: 'Change' },
+    { key: 'change', label: 'Change', kind: 'change' },
+    { key: 'change_pct', label: '% change', kind: 'pct_change' },
   ], { caption: `${opts.caption}, with ${ctx.previousLabel}` });
   const gapRows = opts.gap && opts.gap.total !== null && opts.gap.not_recorded !== null
     ? [{ key: NOT_RECORDED, count: opts.gap.not_recorded }, { key: 'recorded', count: opts.gap.total - opts.gap.not_recorded }]
@@ -87,7 +92,7 @@ const DENOMINATORS: Record<string, string> = {
 export function completenessSection(fields: CompletenessField[], caption: string, fieldLabel: (f: string) => string): Node[] {
   const mostlyMissing = fields.filter((f) => f.pct_not_recorded !== null && f.pct_not_recorded > 50);
   const table = dataTable(fields.map((f) => ({ ...f, denominator: DENOMINATORS[f.denominator] ?? f.denominator })), [
-    { key: 'field', label: 'Field', format: fieldLabel, csv: (k) => k },
+    { key: 'field', label: 'Field', format: fieldLabel, code: true },
     { key: 'denominator', label: 'Counted over' },
     { key: 'total', label: 'Records', kind: 'count' },
     { key: 'not_recorded', label: 'Not recorded', kind: 'count' },

@@ -7,7 +7,9 @@
 // document.body.dataset.reportReady ('true', or 'error').
 import '../report/print.css';
 import type { Boundaries } from '../charts/map-base.ts';
+import { currentSession, mayUse } from '../api.ts';
 import { h } from '../components/dom.ts';
+import { setPageSuppression } from '../components/download-context.ts';
 import { errorBox } from '../components/status.ts';
 import type { PageContext } from '../page.ts';
 import { describePeriod } from '../period.ts';
@@ -23,6 +25,8 @@ import { disruptionSection } from '../report/disruption.ts';
 import { trendsSection } from '../report/trends.ts';
 import { qualitySection } from '../report/quality.ts';
 import { methodologySection } from '../report/methodology.ts';
+import { commentaryBlock, type CommentaryState } from '../report/commentary.ts';
+import type { Commentary } from '../../../server/report/commentary.ts';
 
 const SECTIONS: Record<SectionId, { title: string; render: (ctx: SectionContext, number: string) => HTMLElement }> = {
   summary: { title: 'Summary of key findings', render: summarySection },
@@ -48,10 +52,48 @@ function audienceOf(params: URLSearchParams): Audience {
   return a === 'analyst' || a === 'partner' ? a : 'board';
 }
 
+/** The analyst's recommendations and intelligence requirements: a section of their own, before the Appendix. */
+type Part = SectionId | 'recommendations';
+const RECOMMENDATIONS_TITLE = 'Recommendations and intelligence requirements';
+
 /** Section numbers: 1, 2, … in order; the methodology is the Appendix. */
-function numbered(sections: SectionId[]): [SectionId, string][] {
+function numbered(sections: Part[]): [Part, string][] {
   let i = 0;
   return sections.map((s) => [s, s === 'methodology' ? 'Appendix:' : `${(i += 1)}`]);
+}
+
+/** The report's sections with the recommendations section before the methodology (when written, or for the analyst to write). */
+function withRecommendations(sections: SectionId[], state: CommentaryState): Part[] {
+  const written = state.commentary.recommendations || state.commentary.intelligence_requirements;
+  if (!written && !state.editable) return sections;
+  const at = sections.indexOf('methodology');
+  return at === -1 ? [...sections, 'recommendations'] : [...sections.slice(0, at), 'recommendations', ...sections.slice(at)];
+}
+
+/** A section with the analyst's words added: key findings first in the summary, a commentary at the end of each. */
+function withCommentary(section: HTMLElement, id: SectionId, title: string, state: CommentaryState): HTMLElement {
+  if (id === 'summary') {
+    const findings = commentaryBlock(state, 'key_findings', 'The analyst’s key findings', 'The findings you draw from this profile: what matters most, and why.');
+    if (findings) section.querySelector('h2')!.after(findings);
+  }
+  const note = id === 'methodology' ? null : commentaryBlock(state, `section:${id}`, `Analyst’s commentary: ${title.toLowerCase()}`, 'What these figures mean, in context.');
+  if (note) section.append(note);
+  return section;
+}
+
+function recommendationsSection(number: string, state: CommentaryState): HTMLElement {
+  return h('section', { class: 'report-section', id: 'report-recommendations', 'aria-labelledby': 'report-recommendations-h' },
+    h('h2', { id: 'report-recommendations-h' }, `${number} ${RECOMMENDATIONS_TITLE}`),
+    commentaryBlock(state, 'recommendations', 'Recommendations', 'What the board and partners should do, each with who and by when.'),
+    commentaryBlock(state, 'intelligence_requirements', 'Intelligence gaps and requirements', 'What is not known, and what should be collected or asked for to close the gap.'));
+}
+
+async function commentaryState(ctx: PageContext): Promise<CommentaryState> {
+  const [answer, session] = await Promise.all([
+    ctx.getJson<{ commentary: Commentary }>('/api/report/commentary', { from: ctx.period.from, to: ctx.period.to }),
+    currentSession(),
+  ]);
+  return { period: ctx.period, commentary: answer.commentary, editable: session !== null && mayUse(session.role, 'records') };
 }
 
 function controls(ctx: PageContext, audience: Audience): HTMLElement {
@@ -82,10 +124,17 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   const status = h('p', { class: 'loading', 'aria-busy': 'true' }, 'Loading the report…');
   root.append(h('h1', {}, `Child sexual exploitation problem profile, ${ctx.periodLabel}`), controls(ctx, audience), status);
   try {
-    const report = await ctx.getJson<Report>('/api/report', { from: ctx.period.from, to: ctx.period.to, audience });
+    const [report, state] = await Promise.all([
+      ctx.getJson<Report>('/api/report', { from: ctx.period.from, to: ctx.period.to, audience }),
+      commentaryState(ctx),
+    ]);
     const boundaries = await boundariesFor(ctx, report);
     const sctx: SectionContext = { report, n: new Numbering(), boundaries };
-    const list = numbered(report.sections);
+    const list = numbered(withRecommendations(report.sections, state));
+    setPageSuppression(report.suppression.applied
+      ? `Counts from 1 to ${report.suppression.threshold}, and any figure that would reveal one by subtraction, are withheld and shown as [c] (the ${report.audience}'s copy).`
+      : 'Not suppressed: the analyst’s copy shows every figure. Not for sharing.');
+    const title = (id: Part) => (id === 'recommendations' ? RECOMMENDATIONS_TITLE : SECTIONS[id].title);
     root.querySelector('h1')!.textContent = `Child sexual exploitation problem profile: ${report.area}, ${report.period.label}`;
     status.replaceWith(
       h('div', { class: 'report-masthead' },
@@ -93,8 +142,10 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
         h('span', {}, `${report.area} · ${describePeriod(ctx.period)} · compared with ${report.previous.label}`),
         h('span', {}, report.suppression.applied ? `Small numbers (1 to ${report.suppression.threshold}) withheld as [c]` : 'Analyst copy: every figure shown')),
       h('nav', { class: 'report-contents', 'aria-label': 'Contents' }, h('h2', {}, 'Contents'),
-        h('ul', {}, ...list.map(([id, num]) => h('li', {}, h('a', { href: `#report-${id}` }, `${num} ${SECTIONS[id].title}`))))),
-      ...list.map(([id, num]) => SECTIONS[id].render(sctx, num)));
+        h('ul', {}, ...list.map(([id, num]) => h('li', {}, h('a', { href: `#report-${id}` }, `${num} ${title(id)}`))))),
+      ...list.map(([id, num]) => (id === 'recommendations'
+        ? recommendationsSection(num, state)
+        : withCommentary(SECTIONS[id].render(sctx, num), id, SECTIONS[id].title, state))));
     body.dataset.reportReady = 'true';
   } catch (e) {
     if (ctx.signal.aborted) return;

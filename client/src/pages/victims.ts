@@ -73,14 +73,14 @@ function ratesTables(ctx: PageContext, rates: RatesAnswer): Node[] {
     return [h('p', { class: 'note' }, 'No population is loaded for this period, so rates per 10,000 children are not shown. Import population.csv to add them.')];
   }
   const ward = dataTable(rates.by_ward.map((r) => ({ ...r })), [
-    { key: 'key', label: 'Home ward', format: codeLabel, csv: (k) => k },
+    { key: 'key', label: 'Home ward', format: codeLabel, code: true },
     { key: 'count', label: 'Cases', kind: 'count' },
     { key: 'population', label: 'Children aged 0–17', kind: 'count' },
     { key: 'rate', label: 'Cases per 10,000 children', kind: 'rate' },
   ], { caption: `Cases per 10,000 children aged 0–17 by home ward, ${ctx.periodLabel}` });
   const sexAge = dataTable(rates.by_sex_age_band.map((r) => ({ ...r })), [
-    { key: 'sex', label: 'Sex', format: codeLabel, csv: (k) => k },
-    { key: 'age_band', label: 'Age band', format: codeLabel, csv: (k) => k },
+    { key: 'sex', label: 'Sex', format: codeLabel, code: true },
+    { key: 'age_band', label: 'Age band', format: codeLabel, code: true },
     { key: 'count', label: 'Cases', kind: 'count' },
     { key: 'population', label: 'Children', kind: 'count' },
     { key: 'rate', label: 'Cases per 10,000 children', kind: 'rate' },
@@ -106,7 +106,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   await Promise.all([
     loadInto(form, 'the filters', async () => {
       const wards = await ctx.getJson<RowsAnswer>('/api/breakdowns/victims/home_ward', { from: ctx.period.from, to: ctx.period.to });
-      return filterForm(ctx, filters, wards.rows.map((r) => r.key).filter((k) => k !== 'not_recorded').sort());
+      return filterForm(ctx, filters, wards.rows.map((r) => r.key).filter((k) => k !== 'not_recorded').sort((a, b) => codeLabel(a).localeCompare(codeLabel(b))));
     }),
     loadInto(gaps, 'the recording gaps', async () => {
       const [now] = await completeness;

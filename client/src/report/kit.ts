@@ -2,7 +2,7 @@
 // figures (every chart with its table), measures against the previous period,
 // and breakdowns drawn as this period beside the previous one.
 import { compareBarChart } from '../charts/compare-bar-chart.ts';
-import { changeText, type Unit } from '../components/card.ts';
+import { changeOf, pctChangeOf, type Unit } from '../components/card.ts';
 import { completenessNote } from '../components/completeness.ts';
 import { dataTable, type Column, type Row } from '../components/data-table.ts';
 import { h, type Child } from '../components/dom.ts';
@@ -78,14 +78,17 @@ export function measuresTables(ctx: SectionContext, ids: string[], caption: stri
       measure: label(ctx, id),
       current: a,
       previous: b,
-      change: changeText(a, b, unit),
+      unit,
+      change: changeOf(a, b),
+      change_pct: unit === 'count' ? pctChangeOf(a, b) : null,
     };
   });
   const columns = (unit: Unit): Column[] => [
     { key: 'measure', label: 'Measure' },
     { key: 'current', label: report.period.label, kind: unit },
     { key: 'previous', label: report.previous.label, kind: unit },
-    { key: 'change', label: 'Change' },
+    { key: 'change', label: 'Change', kind: 'change' },
+    ...(unit === 'count' ? [{ key: 'change_pct', label: '% change', kind: 'pct_change' } as Column] : []),
   ];
   const out: HTMLElement[] = [];
   const counts = rows('count');
@@ -147,18 +150,20 @@ export function compareFigure(ctx: SectionContext, b: ReportBreakdown, opts: Com
     label: lbl,
     width: CHART_WIDTH,
   });
-  const change = (r: Compared) => (r.currentSuppressed || r.previousSuppressed ? '–' : changeText(r.current, r.previous, 'count'));
+  const comparable = (r: Compared) => !r.currentSuppressed && !r.previousSuppressed;
   const tableRows: Row[] = rows.map((r) => ({
     key: r.key,
     current: r.currentSuppressed ? null : r.current,
     previous: r.previousSuppressed ? null : r.previous,
-    change: change(r),
+    change: comparable(r) ? changeOf(r.current, r.previous) : null,
+    change_pct: comparable(r) ? pctChangeOf(r.current, r.previous) : null,
   }));
   const table = dataTable(tableRows, [
-    { key: 'key', label: opts.categoryLabel, format: (k) => lbl(k), csv: (k) => lbl(k) },
+    { key: 'key', label: opts.categoryLabel, format: (k) => lbl(k), code: true },
     { key: 'current', label: report.period.label, kind: 'count' },
     { key: 'previous', label: report.previous.label, kind: 'count' },
-    { key: 'change', label: 'Change' },
+    { key: 'change', label: 'Change', kind: 'change' },
+    { key: 'change_pct', label: '% change', kind: 'pct_change' },
   ], { caption: ctx.n.table(caption), pageSize: shown.length });
   const notRecorded = b.current.some((r) => r.key === NOT_RECORDED) ? completenessNote(b.current) : null;
   return figure(chart, table, { caption, number, notes: [notRecorded, h('p', { class: 'note source' }, `Source: ${b.source}`)] });

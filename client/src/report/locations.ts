@@ -23,7 +23,7 @@ function mapFigure(ctx: SectionContext, m: ReportMap): HTMLElement {
   const previous = new Map(m.previous.map((r) => [r.area_code, r]));
   const rows: Row[] = [...m.current]
     .sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || (a.area_name ?? a.area_code).localeCompare(b.area_name ?? b.area_code))
-    .map((r) => ({ ward: r.area_name ?? r.area_code, code: r.area_code, current: r.count, previous: previous.get(r.area_code)?.count ?? null, rate: r.rate }));
+    .map((r) => ({ ward: r.area_name ?? 'No name held', code: r.area_code, current: r.count, previous: previous.get(r.area_code)?.count ?? null, rate: r.rate }));
   const table = dataTable(rows, [
     { key: 'ward', label: 'Ward' },
     { key: 'code', label: 'Code' },
@@ -32,7 +32,7 @@ function mapFigure(ctx: SectionContext, m: ReportMap): HTMLElement {
     { key: 'rate', label: `Per 10,000 children, ${report.period.label}`, kind: 'rate' },
   ], { caption: ctx.n.table(`${m.label}, ${report.period.label} and ${report.previous.label}`), pageSize: REPORT_ROWS });
   const unmapped = m.unmapped.length
-    ? para(`Not on the map: ${m.unmapped.map((u) => `${u.ward === 'not_recorded' ? 'ward not recorded' : u.ward} (${u.count === null ? '[c]' : u.count})`).join(', ')}.`)
+    ? para(`Not on the map: ${m.unmapped.map((u) => `${u.ward === 'not_recorded' ? 'ward not recorded' : codeLabel(u.ward)} (${u.count === null ? '[c]' : u.count})`).join(', ')}.`)
     : null;
   return figure(chart, table, { caption, number, notes: [unmapped] });
 }
@@ -40,8 +40,6 @@ function mapFigure(ctx: SectionContext, m: ReportMap): HTMLElement {
 export function locationsSection(ctx: SectionContext, number: string): HTMLElement {
   const { report } = ctx;
   const maps = ctx.boundaries ? report.maps.map((m) => mapFigure(ctx, m)) : [];
-  const wardNames = new Map((ctx.boundaries?.features ?? []).map((f) => [f.properties.area_code, f.properties.area_name ?? f.properties.area_code]));
-  const wardLabel = (k: string) => wardNames.get(k) ?? codeLabel(k);
   return reportSection('locations', number, 'Locations and hotspots',
     para(`Places reported as of concern in ${report.period.label} (hotels, takeaways, parks, addresses…), and where the children referred live. A repeat location is one whose reports in the period involve two or more children.`),
     ...measuresTables(ctx, ['locations_reported', 'repeat_locations'], 'Locations'),
@@ -50,6 +48,5 @@ export function locationsSection(ctx: SectionContext, number: string): HTMLEleme
       caption: b.subject === 'victims' ? 'Cases referred by home ward' : 'Locations reported by type',
       categoryLabel: b.label,
       countLabel: b.subject === 'victims' ? 'Cases' : 'Locations',
-      label: b.subject === 'victims' ? wardLabel : undefined,
     })));
 }

@@ -1,0 +1,47 @@
+// What every page and every download needs around its figures: the names of the
+// wards held (boundaries) so that places are shown by name with their code, and
+// the extracts held with the date of their latest import (a download's sources).
+// No figures; only the suppression note depends on the role (so it is not cached).
+import type { AppContext } from '../app.ts';
+import type { RouteDef } from './registry.ts';
+import { suppressionThreshold } from '../auth/suppressed-responses.ts';
+
+export interface WardName {
+  code: string;
+  /** null when the boundaries hold the ward without a name. */
+  name: string | null;
+}
+
+export interface ContextAnswer {
+  wards: WardName[];
+  extracts: { extract: string; imported_at: string }[];
+  /** The suppression note of this reader's figures, in words (a download carries it). */
+  suppression: string;
+}
+
+/** What the reader's figures say about small numbers: withheld for viewers and partners, shown to analysts. */
+export function suppressionNote(withheldUpTo: number | null, threshold: number): string {
+  return withheldUpTo !== null
+    ? `Counts from 1 to ${withheldUpTo}, and any figure that would reveal one by subtraction, are withheld and shown as [c].`
+    : `Not suppressed: counts from 1 to ${threshold} are shown. Withhold them before sharing beyond the analysts.`;
+}
+
+export function contextRoutes(ctx: AppContext): RouteDef[] {
+  return [
+    {
+      method: 'get',
+      path: '/api/context',
+      access: 'shared',
+      summary: 'Ward names and codes from the boundaries held, the extracts held with their latest import date, and the reader’s suppression note',
+      handler: async (_req, res) => {
+        const [wards, extracts] = await Promise.all([ctx.db.named('hotspots/boundaries#names'), ctx.db.named('import/history#latest_by_extract')]);
+        const answer: ContextAnswer = {
+          wards: wards.map((w) => ({ code: String(w.area_code), name: w.area_name === null ? null : String(w.area_name) })),
+          extracts: extracts.map((e) => ({ extract: String(e.extract), imported_at: String(e.imported_at) })),
+          suppression: suppressionNote(suppressionThreshold(res), ctx.config.suppressionThreshold),
+        };
+        res.json(answer);
+      },
+    },
+  ];
+}
