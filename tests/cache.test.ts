@@ -17,7 +17,7 @@ const Q = '/api/measures?from=2024-04-01&to=2025-03-31';
 
 describe('ResponseCache', () => {
   it('evicts the least recently used entry and empties itself when the version changes', () => {
-    const c = new ResponseCache(2);
+    const c = new ResponseCache({ entries: 2 });
     c.set(1, 'a', 1);
     c.set(1, 'b', 2);
     expect(c.get(1, 'a')).toBe(1);

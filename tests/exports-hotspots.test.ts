@@ -152,7 +152,10 @@ describe('GET /api/exports/hotspots.csv', () => {
 describe('for a partner', () => {
   it('serves the suppressed export and grid, never a count from 1 to 5', async () => {
     const partner = await startTestServer({ role: 'partner', db: s.db });
+    // Partners see whole financial years only (server/suppression/publication.ts).
+    const Q = 'from=2024-04-01&to=2025-03-31';
     try {
+      expect((await partner.get('/api/hotspots/grid?from=2024-01-01&to=2024-12-31')).status).toBe(400);
       const r = await partner.fetch(`/api/exports/hotspots.geojson?${Q}&level=ward&measure=cases_home`);
       expect(r.status).toBe(200);
       const fc = await r.json();

@@ -1,7 +1,7 @@
 // Hotspot maps: boundaries, ward counts for the choropleths, the Gi* grid of
 // location reports, and (analyst only) the locations of concern as points.
 import type { AppContext } from '../app.ts';
-import type { RouteDef } from './registry.ts';
+import { PERIOD_PARAMS, type RouteDef } from './registry.ts';
 import { periodFromQuery } from '../period.ts';
 import { loadBoundaries, boundaryAttribution, hotspotGrid } from '../hotspots/service.ts';
 import { simplifyForDrawing } from '../hotspots/simplify.ts';
@@ -18,10 +18,11 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/hotspots/boundaries',
       access: 'shared',
       cache: 'data',
+      params: {},
       summary: 'Loaded ward boundaries for drawing (GeoJSON, d3-geo winding, simplified below a pixel) and the attribution they need',
-      handler: async (_req, res) => {
+      handler: async () => {
         const boundaries = simplifyForDrawing(await loadBoundaries(ctx.db));
-        res.json({
+        return {
           type: 'FeatureCollection',
           attribution: await boundaryAttribution(ctx.db, boundaries),
           features: boundaries.map((b) => ({
@@ -30,7 +31,7 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
             properties: { area_code: b.area_code, area_name: b.area_name },
             geometry: b.geometry,
           })),
-        });
+        };
       },
     },
     {
@@ -38,15 +39,16 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/hotspots/wards',
       access: 'shared',
       cache: 'data',
+      params: { ...PERIOD_PARAMS, measure: 'choice' },
       summary: 'Counts and rates per 10,000 children by ward for one choropleth measure',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const q = req.query as Query;
         const p = periodFromQuery(q);
         const measure = wardMeasureFromQuery(q);
         const period = { from: p.date_from, to: p.date_to };
         const boundaries = await loadBoundaries(ctx.db);
         const result = await wardCounts(ctx.db, measure, period, boundaries, await childrenByArea(ctx.db, period));
-        res.json({ period, measures: WARD_MEASURES, ...result });
+        return { period, measures: WARD_MEASURES, ...result };
       },
     },
     {
@@ -54,8 +56,9 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/hotspots/grid',
       access: 'shared',
       cache: 'data',
+      params: { ...PERIOD_PARAMS, cell_m: 'grid', location_type: 'filter', cells: 'choice' },
       summary: 'Location reports per grid cell with Getis-Ord Gi* z, p and hot/cold class (every cell, or with cells=reported those with reports or significant)',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const q = req.query as Query;
         const p = periodFromQuery(q);
         const { grid: _grid, cells, ...result } = await hotspotGrid(ctx.db, {
@@ -65,7 +68,7 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
           locationType: locationTypeFromQuery(q),
         });
         const listed = cellsFromQuery(q) === 'all' ? cells : cells.filter((c) => c.count > 0 || c.class !== 'not_significant');
-        res.json({ ...result, cells: listed });
+        return { ...result, cells: listed };
       },
     },
     {
@@ -73,8 +76,9 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/hotspots/locations',
       access: 'records',
       cache: 'data',
+      params: { ...PERIOD_PARAMS, location_type: 'filter' },
       summary: 'Locations of concern reported in the period, as points with report and child counts',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const q = req.query as Query;
         const p = periodFromQuery(q);
         const rows = await ctx.db.named('hotspots/locations#points', {
@@ -82,7 +86,7 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
           to: p.date_to,
           location_type: locationTypeFromQuery(q),
         });
-        res.json({ period: { from: p.date_from, to: p.date_to }, rows });
+        return { period: { from: p.date_from, to: p.date_to }, rows };
       },
     },
   ];

@@ -1,7 +1,7 @@
 // The measures API: every measure for a period, one breakdown for a period, and
 // the catalogue of definitions (for labels and the methodology appendix).
 import type { AppContext } from '../app.ts';
-import type { RouteDef } from './registry.ts';
+import { MEASURE_PARAMS, type RouteDef } from './registry.ts';
 import { notFound } from '../errors.ts';
 import { periodFromQuery } from '../period.ts';
 import { MEASURES, BREAKDOWNS, findBreakdown } from '../measures/definitions.ts';
@@ -15,13 +15,14 @@ export function measuresRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/measures',
       access: 'aggregate',
       cache: 'data',
+      params: MEASURE_PARAMS,
       summary: 'Every measure for a period',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const q = req.query as Record<string, unknown>;
         const period = periodFromQuery(q);
         const values = (await computeMeasures(ctx.db, [period], measureParamsFromQuery(q))).get(period.period) ?? {};
         const measures = Object.fromEntries(MEASURES.map((m) => [m.id, values[m.id] ?? null]));
-        res.json({ period: { from: period.date_from, to: period.date_to }, measures });
+        return { period: { from: period.date_from, to: period.date_to }, measures };
       },
     },
     {
@@ -29,15 +30,16 @@ export function measuresRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/breakdowns/:subject/:dimension',
       access: 'aggregate',
       cache: 'data',
+      params: MEASURE_PARAMS,
       summary: 'One breakdown of a measure for a period',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const { subject, dimension } = req.params as { subject: string; dimension: string };
         const def = findBreakdown(subject, dimension);
         if (!def) throw notFound(`No breakdown '${dimension}' of '${subject}'`);
         const q = req.query as Record<string, unknown>;
         const period = periodFromQuery(q);
         const rows = (await computeBreakdown(ctx.db, def, [period], measureParamsFromQuery(q))).get(period.period) ?? [];
-        res.json({ subject, dimension, rows });
+        return { subject, dimension, rows };
       },
     },
     {
@@ -45,10 +47,9 @@ export function measuresRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/definitions',
       access: 'aggregate',
       cache: 'data',
+      params: {},
       summary: 'Definitions of every measure and breakdown',
-      handler: (_req, res) => {
-        res.json({ measures: MEASURES, breakdowns: BREAKDOWNS });
-      },
+      handler: () => ({ measures: MEASURES, breakdowns: BREAKDOWNS }),
     },
   ];
 }

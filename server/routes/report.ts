@@ -4,9 +4,8 @@
 // (board by default; see server/report/audience.ts). A suppressed role (viewer)
 // gets at least the board's copy; the guard suppresses its answer again.
 import type { AppContext } from '../app.ts';
-import type { RouteDef } from './registry.ts';
+import { PERIOD_PARAMS, suppressionThreshold, type RouteDef } from './registry.ts';
 import { periodFromQuery } from '../period.ts';
-import { suppressionThreshold } from '../auth/suppressed-responses.ts';
 import { audienceFromQuery } from '../report/audience.ts';
 import { buildReport } from '../report/build.ts';
 
@@ -17,16 +16,17 @@ export function reportRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/report',
       access: 'aggregate',
       cache: 'data',
+      params: { ...PERIOD_PARAMS, audience: 'choice' },
       summary: 'The annual problem profile: every section’s figures against the previous period, key findings and methodology',
       handler: async (req, res) => {
         const q = req.query as Record<string, unknown>;
         const period = periodFromQuery(q);
         const audience = audienceFromQuery(q, suppressionThreshold(res) !== null);
-        res.json(await buildReport(ctx.db, period, {
+        return buildReport(ctx.db, period, {
           audience,
           threshold: suppressionThreshold(res) ?? ctx.config.suppressionThreshold,
           areaName: ctx.config.areaName,
-        }));
+        });
       },
     },
   ];

@@ -1,7 +1,7 @@
 // Trends API: a measure by month or quarter with XmR mean, limits and
 // special-cause rules, and the list of measures followed over time.
 import type { AppContext } from '../app.ts';
-import type { RouteDef } from './registry.ts';
+import { MEASURE_PARAMS, type RouteDef } from './registry.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { periodFromQuery, seriesPeriods, type Interval } from '../period.ts';
 import { measureParamsFromQuery } from '../measures/params.ts';
@@ -25,18 +25,18 @@ export function trendsRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/trends',
       access: 'aggregate',
       cache: 'data',
+      params: {},
       summary: 'The measures followed over time, with their direction of improvement',
-      handler: (_req, res) => {
-        res.json({ measures: TREND_MEASURES.map((m) => trendMeasure(m.id)) });
-      },
+      handler: () => ({ measures: TREND_MEASURES.map((m) => trendMeasure(m.id)) }),
     },
     {
       method: 'get',
       path: '/api/trends/:measure',
       access: 'aggregate',
       cache: 'data',
+      params: { ...MEASURE_PARAMS, interval: 'choice', baseline: 'baseline', rebase: 'baseline' },
       summary: 'A measure by month or quarter with XmR limits and special causes',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const { measure: id } = req.params as { measure: string };
         const measure = trendMeasure(id);
         if (!measure) throw notFound(`No trend for measure '${id}'`);
@@ -60,7 +60,7 @@ export function trendsRoutes(ctx: AppContext): RouteDef[] {
           baselineN: b === undefined ? undefined : Number(b),
           rebase,
         });
-        res.json({
+        return {
           measure: measure.id,
           interval,
           label: measure.label,
@@ -69,7 +69,7 @@ export function trendsRoutes(ctx: AppContext): RouteDef[] {
           baseline: b === undefined ? null : Number(b),
           rebase: rebase ?? null,
           points,
-        });
+        };
       },
     },
   ];

@@ -4,10 +4,9 @@
 // password ends that user's sessions.
 import type { Response } from 'express';
 import type { AppContext } from '../app.ts';
-import type { RouteDef } from './registry.ts';
+import { Reply, served, type RouteDef } from './registry.ts';
 import { addUser, listUsers, resetPassword, setDisabled } from '../auth/users.ts';
 import { securityFor } from '../auth/security.ts';
-import type { AuditNote } from '../audit/capture.ts';
 
 function optionalString(body: unknown, name: string): string | undefined {
   const v = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
@@ -15,7 +14,7 @@ function optionalString(body: unknown, name: string): string | undefined {
 }
 
 function note(res: Response, details: Record<string, unknown>): void {
-  res.locals.audit = { event: 'account', details } satisfies AuditNote;
+  Object.assign(served(res).audit, { event: 'account', details });
 }
 
 export function usersRoutes(ctx: AppContext): RouteDef[] {
@@ -25,56 +24,59 @@ export function usersRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/users',
       access: 'admin',
+      params: {},
       summary: 'Accounts and their roles',
-      handler: async (_req, res) => {
-        res.json({ users: await listUsers(ctx.db) });
-      },
+      handler: async () => ({ users: await listUsers(ctx.db) }),
     },
     {
       method: 'post',
       path: '/api/users',
       access: 'admin',
+      params: {},
       summary: 'Add an account',
       handler: async (req, res) => {
         const role = optionalString(req.body, 'role');
         const u = await addUser(ctx.db, optionalString(req.body, 'username'), role, optionalString(req.body, 'password'));
         note(res, { action: 'add', user: u.username, role });
-        res.status(201).json({ user: u.username, role, ...(u.generated ? { password: u.password } : {}) });
+        return new Reply(201, { user: u.username, role, ...(u.generated ? { password: u.password } : {}) });
       },
     },
     {
       method: 'post',
       path: '/api/users/:username/disable',
       access: 'admin',
+      params: {},
       summary: 'Disable an account and end its sessions',
       handler: async (req, res) => {
         const username = await setDisabled(ctx.db, req.params.username, true);
         sessions.revokeUser(username);
         note(res, { action: 'disable', user: username });
-        res.json({ user: username, disabled: true });
+        return { user: username, disabled: true };
       },
     },
     {
       method: 'post',
       path: '/api/users/:username/enable',
       access: 'admin',
+      params: {},
       summary: 'Enable a disabled account',
       handler: async (req, res) => {
         const username = await setDisabled(ctx.db, req.params.username, false);
         note(res, { action: 'enable', user: username });
-        res.json({ user: username, disabled: false });
+        return { user: username, disabled: false };
       },
     },
     {
       method: 'post',
       path: '/api/users/:username/reset-password',
       access: 'admin',
+      params: {},
       summary: "Set a new password (generated when none is given) and end the user's sessions",
       handler: async (req, res) => {
         const u = await resetPassword(ctx.db, req.params.username, optionalString(req.body, 'password'));
         sessions.revokeUser(u.username);
         note(res, { action: 'reset-password', user: u.username });
-        res.json({ user: u.username, ...(u.generated ? { password: u.password } : {}) });
+        return { user: u.username, ...(u.generated ? { password: u.password } : {}) };
       },
     },
   ];

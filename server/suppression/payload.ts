@@ -16,9 +16,9 @@
 //   set whose total is shown); an object that lost a count loses its other
 //   figures too (percentages of it), and a `pct_*` figure beside a `total` is
 //   withheld when its numerator or complement is small.
-// Every cell has an id (its path, array rows named by their text fields) so that
-// differencing.ts can compare the same cell in two answers.
+// Every cell has an id (its path, array rows named by their text fields).
 // `assertSuppressed` is the last check before a suppressed answer is sent.
+// Work is linear in the size of the answer (each row is visited a fixed number of times).
 import { isSmall, withheldCells } from './cells.ts';
 import { isCountMeasure, isKnownMeasure, suppressMeasures } from './measures.ts';
 
@@ -128,7 +128,9 @@ class Walker {
     const groups = new Map<string, number[]>();
     rows.forEach((r, i) => {
       const g = field === 'count' ? groupName(r) : '';
-      groups.set(g, [...(groups.get(g) ?? []), i]);
+      const members = groups.get(g);
+      if (members) members.push(i);
+      else groups.set(g, [i]);
       const value = r[field];
       if (typeof value === 'number') this.cells.push({ id: ids[i], value });
     });
@@ -161,11 +163,9 @@ export function countCells(payload: unknown): Cell[] {
   return w.cells;
 }
 
-export class UnsuppressedError extends Error {}
-
 /** Throws when a suppressed answer still holds a count from 1 to the threshold. */
 export function assertSuppressed(payload: unknown, threshold: number): void {
   for (const c of countCells(payload)) {
-    if (isSmall(c.value, threshold)) throw new UnsuppressedError(`A count from 1 to ${threshold} was about to leave unsuppressed at ${c.id}`);
+    if (isSmall(c.value, threshold)) throw new Error(`A count from 1 to ${threshold} was about to leave unsuppressed at ${c.id}`);
   }
 }
