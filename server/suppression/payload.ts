@@ -59,10 +59,7 @@ function measureOf(o: Obj): string | null {
 
 class Walker {
   readonly cells: Cell[] = [];
-  constructor(
-    private threshold: number,
-    private forced: Set<string>,
-  ) {}
+  constructor(private threshold: number) {}
 
   node(v: unknown, path: string): unknown {
     if (Array.isArray(v)) {
@@ -83,8 +80,7 @@ class Walker {
       if (k === 'measures' && isObj(v) && Object.values(v).every(isFigure)) {
         const m = v as Record<string, number | null>;
         for (const [id, x] of Object.entries(m)) if (typeof x === 'number' && isCountMeasure(id)) this.cells.push({ id: `${p}.${id}`, value: x });
-        const forced = new Set(Object.keys(m).filter((id) => this.forced.has(`${p}.${id}`)));
-        const { measures, withheld } = suppressMeasures(m, this.threshold, forced);
+        const { measures, withheld } = suppressMeasures(m, this.threshold);
         out[k] = measures;
         if (withheld.length) out.suppressed = withheld;
       } else if (measure && k === 'value' && typeof v === 'number') {
@@ -105,10 +101,10 @@ class Walker {
     return out;
   }
 
-  /** Shows a count unless small or forced (or, beside a total, unless total − count is small). Returns true when withheld. */
+  /** Shows a count unless small (or, beside a total, unless total − count is small). Returns true when withheld. */
   private scalar(out: Obj, k: string, v: number, p: string, total: number | null): boolean {
     this.cells.push({ id: p, value: v });
-    const hide = v !== 0 && (isSmall(v, this.threshold) || this.forced.has(p) || (total !== null && isSmall(total - v, this.threshold)));
+    const hide = v !== 0 && (isSmall(v, this.threshold) || (total !== null && isSmall(total - v, this.threshold)));
     out[k] = hide ? null : v;
     if (hide) out.suppressed = true;
     return hide;
@@ -137,7 +133,7 @@ class Walker {
     const hide = new Array<boolean>(rows.length).fill(false);
     for (const members of groups.values()) {
       const values = members.map((i) => rows[i][field] as number | null);
-      const w = withheldCells(values, this.threshold, members.map((i) => this.forced.has(ids[i])));
+      const w = withheldCells(values, this.threshold, [], members.map((i) => rows[i].key === 'not_recorded'));
       members.forEach((i, k) => (hide[i] = w[k]));
     }
     return rows.map((r, i) => (hide[i] ? withheldRow(r, field) : r));
@@ -151,14 +147,14 @@ function withheldRow(r: Obj, field: string): Obj {
   return { ...out, [field]: null, suppressed: true };
 }
 
-/** The answer with small numbers withheld; `forced` = cell ids withheld whatever their size (differencing). */
-export function suppressPayload(payload: unknown, threshold: number, forced: Set<string> = new Set()): unknown {
-  return new Walker(threshold, forced).node(payload, '$');
+/** The answer with small numbers withheld. */
+export function suppressPayload(payload: unknown, threshold: number): unknown {
+  return new Walker(threshold).node(payload, '$');
 }
 
 /** Every count cell of an answer, unsuppressed, with its id. */
 export function countCells(payload: unknown): Cell[] {
-  const w = new Walker(0, new Set());
+  const w = new Walker(0);
   w.node(payload, '$');
   return w.cells;
 }

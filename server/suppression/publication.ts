@@ -5,7 +5,7 @@
 // counts that each answer withholds. Rather than try to foresee every pair of
 // requests, these roles may only ask for figures that never overlap partially:
 // - periods are whole financial years (1 April to 31 March), one year at a
-//   time; a series (trends, the missing page's months) may span several whole
+//   time; a series (the trends) may span several whole
 //   years, its points being calendar months or quarters within them, each
 //   year's points judged as one set with the year's total (release.ts);
 // - no filters and no definition thresholds other than the defaults: the
@@ -23,7 +23,7 @@ import type { RouteDef } from '../routes/registry.ts';
 export const MAX_SERIES_YEARS = 5;
 
 /** Routes whose answer is a series of months or quarters (several whole years allowed). */
-const SERIES_ROUTES = new Set(['/api/trends/:measure', '/api/missing/monthly']);
+const SERIES_ROUTES = new Set(['/api/trends/:measure']);
 
 type Query = Record<string, unknown>;
 
