@@ -3,7 +3,8 @@
 // GeoJSON FeatureCollection (exterior rings counter-clockwise) or as CSV, each
 // with its metadata. Gi* z-scores and p-values are left out of the grid export:
 // with the shown counts they would let withheld counts be worked out; the class
-// (hot/cold at 90/95/99 %) is kept.
+// (hot/cold at 90/95/99 %) is kept where the count is shown. A ward map's set is
+// its wards with the unmapped ones (their total is the measure's), as in the API.
 import { createHash } from 'node:crypto';
 import { cellRing } from './grid.ts';
 import { suppressionMask } from './suppress.ts';
@@ -44,7 +45,7 @@ export function gridExport(grid: GridResult, threshold: number, meta: Omit<Expor
   const mask = suppressionMask(grid.cells.map((c) => c.count), threshold);
   const features = g
     ? grid.cells.map((c, k) => ({
-        properties: { i: c.i, j: c.j, count: mask[k] ? null : c.count, suppressed: mask[k], class: c.class } as Props,
+        properties: { i: c.i, j: c.j, count: mask[k] ? null : c.count, suppressed: mask[k], class: mask[k] ? null : c.class } as Props,
         geometry: { type: 'Polygon', coordinates: [cellRing(g, c.i, c.j)] } as AreaGeometry,
       }))
     : [];
@@ -62,7 +63,8 @@ export function wardExport(
   threshold: number,
   meta: Omit<ExportMeta, 'level' | 'method' | 'cell_m'>,
 ): ExportTable {
-  const mask = suppressionMask(wards.rows.map((r) => r.count), threshold);
+  const set = [...wards.rows.map((r) => ({ name: r.area_code, count: r.count })), ...wards.unmapped.map((u) => ({ name: u.ward, count: u.count }))];
+  const mask = suppressionMask(set.map((c) => c.count), threshold, set.map((c) => c.name));
   const geometry = new Map(boundaries.map((b) => [b.area_code, b.geometry]));
   const features = wards.rows.map((r, k) => ({
     properties: {

@@ -11,19 +11,23 @@
 //   until that is not so.
 // Cells marked `avoid` (the not-recorded cell, which the completeness tables
 // restate) are taken for secondary suppression only when no other cell can be.
+// Ties are broken by the cells' names (a ward's code, a category's key), never
+// by position, so the same cells shown in two answers in another order (a
+// breakdown, a map, an export) are withheld alike.
 // Zeros are shown: they reveal no one.
 
 export const isSmall = (n: number, threshold: number) => n >= 1 && n <= threshold;
 
 /** Which cells to withhold (true = withheld). `forced` marks cells withheld whatever their size. */
-export function withheldCells(values: (number | null)[], threshold: number, forced: boolean[] = [], avoid: boolean[] = []): boolean[] {
+export function withheldCells(values: (number | null)[], threshold: number, forced: boolean[] = [], avoid: boolean[] = [], names: string[] = []): boolean[] {
   const out = values.map((v, i) => v !== null && v !== 0 && (forced[i] === true || isSmall(v, threshold)));
   const next = (): number => {
     let best = -1;
     for (const pass of [false, true]) {
       values.forEach((v, i) => {
         if (out[i] || v === null || v <= 0 || (avoid[i] === true) !== pass) return;
-        if (best < 0 || v < (values[best] as number)) best = i;
+        const b = values[best] as number;
+        if (best < 0 || v < b || (v === b && (names[i] ?? '') < (names[best] ?? ''))) best = i;
       });
       if (best >= 0) return best;
     }

@@ -45,6 +45,12 @@ function rowName(r: Obj): string {
     .join('&');
 }
 
+/** The name a cell goes by in every answer that shows it (a category's key, a ward's code). */
+export function cellName(r: Obj): string {
+  for (const k of ['key', 'area_code', 'ward']) if (typeof r[k] === 'string') return r[k] as string;
+  return rowName(r);
+}
+
 function groupName(r: Obj): string {
   return GROUP_FIELDS.map((f) => JSON.stringify(r[f] ?? null)).join('|');
 }
@@ -133,7 +139,7 @@ class Walker {
     const hide = new Array<boolean>(rows.length).fill(false);
     for (const members of groups.values()) {
       const values = members.map((i) => rows[i][field] as number | null);
-      const w = withheldCells(values, this.threshold, [], members.map((i) => rows[i].key === 'not_recorded'));
+      const w = withheldCells(values, this.threshold, [], members.map((i) => cellName(rows[i]) === 'not_recorded'), members.map((i) => cellName(rows[i])));
       members.forEach((i, k) => (hide[i] = w[k]));
     }
     return rows.map((r, i) => (hide[i] ? withheldRow(r, field) : r));

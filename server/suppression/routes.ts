@@ -4,7 +4,7 @@
 // restate another answer's cells. Each takes the handler's answer and the
 // threshold and returns what may leave; assertSuppressed still checks it.
 import { isSmall, withheldCells } from './cells.ts';
-import { suppressPayload } from './payload.ts';
+import { cellName, suppressPayload } from './payload.ts';
 
 type Obj = Record<string, unknown>;
 type Release = (body: unknown, threshold: number) => unknown;
@@ -126,7 +126,7 @@ const releaseGrid: Release = (body, threshold) => {
 const releaseWards: Release = (body, threshold) => {
   const w = body as Obj & { rows: Obj[]; unmapped?: Obj[] };
   const all = [...w.rows, ...(w.unmapped ?? [])];
-  const hide = withheldCells(all.map((r) => r.count as number | null), threshold, [], all.map((r) => r.ward === 'not_recorded' || r.key === 'not_recorded'));
+  const hide = withheldCells(all.map((r) => r.count as number | null), threshold, [], all.map((r) => cellName(r) === 'not_recorded'), all.map(cellName));
   const strip = (r: Obj): Obj => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' && k !== 'population' ? null : v]));
   const rows = w.rows.map((r, i) => (hide[i] ? { ...strip(r), suppressed: true } : r));
   const unmapped = (w.unmapped ?? []).map((r, i) => (hide[w.rows.length + i] ? { ...strip(r), suppressed: true } : r));
