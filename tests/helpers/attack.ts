@@ -115,10 +115,11 @@ export async function periodShifts(roles: Roles): Promise<string[]> {
           if (r.status !== 400) open.push(`${s.session!.role} ${q} → ${r.status}`);
         }
       }
-      if ((await roles.analyst.get(`${path}?${fyQuery(shifted[1])}${REQUIRED[def.path] ?? ''}`)).status === 200) analystAnswered++;
+      // The analyst is answered the same request (once per route: the refusal is the viewer's, not a bad request).
+      if (y === roles.years[0] && (await roles.analyst.get(`${path}?${fyQuery(shifted[1])}${REQUIRED[def.path] ?? ''}`)).status === 200) analystAnswered++;
     }
   }
-  expect(analystAnswered).toBeGreaterThan(20);
+  expect(analystAnswered).toBeGreaterThan(10);
   return open;
 }
 

@@ -1,0 +1,68 @@
+// Issue #12's attacks (tests/helpers/attack.ts) on generated data sets: the
+// committed demo borough and another seed of the generator (server/samples),
+// so that the rules hold on data other than the acceptance extracts.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateArea } from '../server/samples/generate.ts';
+import * as attack from './helpers/attack.ts';
+
+const YEARS = [
+  { from: '2024-04-01', to: '2025-03-31' },
+  { from: '2023-04-01', to: '2024-03-31' },
+];
+
+const dataSets: { name: string; folder: () => Promise<string>; cleanup?: () => void }[] = [
+  { name: 'the demo borough (data-samples/)', folder: async () => fileURLToPath(new URL('../data-samples/', import.meta.url)) },
+  (() => {
+    let dir = '';
+    return {
+      name: 'another seed of the generator',
+      folder: async () => {
+        dir = mkdtempSync(join(tmpdir(), 'attack-generated-'));
+        await generateArea({ outDir: dir, seed: 'attack-suite-borough' });
+        return dir;
+      },
+      cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    };
+  })(),
+];
+
+for (const set of dataSets) {
+  describe(`attacks on ${set.name}`, () => {
+    let roles: attack.Roles;
+    beforeAll(async () => {
+      roles = await attack.openRoles(await set.folder(), YEARS);
+    }, 180_000);
+    afterAll(async () => {
+      await roles.close();
+      set.cleanup?.();
+    });
+
+    it('refuses shifted periods, filters, other definitions and grid sizes', async () => {
+      expect(await attack.periodShifts(roles)).toEqual([]);
+      expect(await attack.complementsAndSizes(roles)).toEqual([]);
+    }, 300_000);
+    it('totals minus shown cells, percentages × denominators and the concentration recover nothing', async () => {
+      const { leaks, withheld } = await attack.totalsMinusShown(roles);
+      expect(leaks).toEqual([]);
+      expect(withheld).toBeGreaterThan(10);
+      expect(await attack.percentagesTimesDenominators(roles)).toEqual([]);
+      expect(await attack.concentrationSums(roles)).toEqual([]);
+    }, 300_000);
+    it('trend baselines and Gi* z-scores recover nothing', async () => {
+      const trends = await attack.trendBaselines(roles);
+      expect(trends.leaks).toEqual([]);
+      const grid = await attack.giStarBesideWithheld(roles);
+      expect(grid.leaks).toEqual([]);
+      expect(trends.withheld + grid.withheld).toBeGreaterThan(5);
+    }, 300_000);
+    it('every figure a viewer or partner sees equals the analyst’s', async () => {
+      const { differences, compared } = await attack.figuresAgree(roles);
+      expect(differences).toEqual([]);
+      expect(compared).toBeGreaterThan(20);
+    }, 300_000);
+  });
+}
