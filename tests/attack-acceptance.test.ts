@@ -48,6 +48,11 @@ describe('attacks on the acceptance data', () => {
   it('the concentration of missing episodes gives no small count', async () => {
     expect(await attack.concentrationSums(roles)).toEqual([]);
   });
+  it('the board’s copy of the report withholds the same cells as the pages of the same years', async () => {
+    const { differences, compared } = await attack.reportAgreesWithPages(roles);
+    expect(differences).toEqual([]);
+    expect(compared).toBeGreaterThan(30);
+  }, 180_000);
   it('every figure a viewer or partner sees equals the analyst’s, route by route', async () => {
     const { differences, compared } = await attack.figuresAgree(roles);
     expect(differences).toEqual([]);

@@ -59,10 +59,13 @@ for (const set of dataSets) {
       expect(grid.leaks).toEqual([]);
       expect(trends.withheld + grid.withheld).toBeGreaterThan(5);
     }, 300_000);
-    it('every figure a viewer or partner sees equals the analyst’s', async () => {
+    it('every figure a viewer or partner sees equals the analyst’s, and the report agrees with the pages', async () => {
       const { differences, compared } = await attack.figuresAgree(roles);
       expect(differences).toEqual([]);
       expect(compared).toBeGreaterThan(20);
+      const report = await attack.reportAgreesWithPages(roles);
+      expect(report.differences).toEqual([]);
+      expect(report.compared).toBeGreaterThan(30);
     }, 300_000);
   });
 }

@@ -152,7 +152,14 @@ const releaseImports: Release = (body) => {
   return { imports: b.imports.map((i) => ({ ...i, files: i.files.map(({ rows: _rows, ...f }) => f) })) };
 };
 
+/** The report is released by its builder for every audience but the analyst's (server/suppression/report.ts); a viewer never gets the analyst's copy. */
+const releaseReportAnswer: Release = (body) => {
+  if ((body as { suppression?: { applied?: boolean } }).suppression?.applied !== true) throw new Error('The analyst copy of the report was about to leave');
+  return body;
+};
+
 export const ROUTE_RELEASES: Record<string, Release> = {
+  '/api/report': releaseReportAnswer,
   '/api/trends/:measure': releaseTrend,
   '/api/hotspots/grid': releaseGrid,
   '/api/hotspots/wards': releaseWards,

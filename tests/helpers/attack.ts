@@ -388,3 +388,40 @@ export async function figuresAgree(roles: Roles): Promise<{ differences: string[
 }
 
 
+
+/**
+ * The board's copy of the report withholds the same cells as the pages a
+ * viewer opens for the same years (else the two together would give a cell
+ * back): breakdowns of the year and the year before, trends, maps.
+ */
+export async function reportAgreesWithPages(roles: Roles): Promise<{ differences: string[]; compared: number }> {
+  const differences: string[] = [];
+  let compared = 0;
+  const y = roles.years[0];
+  const r = (await roles.viewer.get(`/api/report?${fyQuery(y)}`)).body;
+  expect(r.suppression.applied).toBe(true);
+  const before = { from: r.previous.from, to: r.previous.to };
+  const same = (what: string, a: unknown, b: unknown) => {
+    compared++;
+    if (JSON.stringify(a) !== JSON.stringify(b)) differences.push(`${what}: report ${JSON.stringify(a)?.slice(0, 200)} vs page ${JSON.stringify(b)?.slice(0, 200)}`);
+  };
+  const cells = (rows: { key: string; count: number | null }[]) => Object.fromEntries(rows.map((x) => [x.key, x.count]));
+  for (const list of Object.values(r.breakdowns) as { subject: string; dimension: string; current: any[]; previous: any[] }[][]) {
+    for (const b of list) {
+      const path = OFFENDER_PROFILE_BREAKDOWNS.includes(b.dimension as never) && b.subject === 'offenders' && !BREAKDOWNS.some((d) => d.subject === 'offenders' && d.dimension === b.dimension)
+        ? `/api/profiles/offenders/breakdowns/${b.dimension}`
+        : `/api/breakdowns/${b.subject}/${b.dimension}`;
+      same(`${path} ${y.from}`, cells(b.current), cells(rowsOf((await roles.viewer.get(`${path}?${fyQuery(y)}`)).body)));
+      same(`${path} ${before.from}`, cells(b.previous), cells(rowsOf((await roles.viewer.get(`${path}?${fyQuery(before)}`)).body)));
+    }
+  }
+  for (const s of r.trends.series as { measure: string; points: { period: string; value: number | null }[] }[]) {
+    const page = (await roles.viewer.get(`/api/trends/${s.measure}?from=${r.trends.from}&to=${r.trends.to}`)).body.points as { period: string; value: number | null }[];
+    same(`trend ${s.measure}`, s.points.map((p) => p.value), page.map((p) => p.value));
+  }
+  for (const m of r.maps as { measure: string; current: any[]; unmapped: any[] }[]) {
+    const page = (await roles.viewer.get(`/api/hotspots/wards?${fyQuery(y)}&measure=${m.measure}`)).body;
+    same(`map ${m.measure}`, [m.current.map((x) => x.count), m.unmapped.map((x) => x.count)], [page.rows.map((x: any) => x.count), page.unmapped.map((x: any) => x.count)]);
+  }
+  return { differences, compared };
+}
