@@ -39,7 +39,8 @@ export function measuresRoutes(ctx: AppContext): RouteDef[] {
         const q = req.query as Record<string, unknown>;
         const period = periodFromQuery(q);
         const rows = (await computeBreakdown(ctx.db, def, [period], measureParamsFromQuery(q))).get(period.period) ?? [];
-        return { subject, dimension, rows };
+        // The sum of every row, so that a share is the analyst's whatever rows a viewer has withheld.
+        return { subject, dimension, total: rows.reduce((s, r) => s + r.count, 0), rows };
       },
     },
     {

@@ -3,7 +3,7 @@
 import { formatValue, periodLabel, type XmrPoint } from '../charts/xmr.ts';
 import { latestVariation, variationText } from '../charts/xmr-icons.ts';
 import { RULE_LABEL, SIGNAL_LABEL } from '../charts/xmr-style.ts';
-import { DASH, formatPercent, roundHalfAway } from '../format.ts';
+import { DASH, SUPPRESSED, formatPercent, roundHalfAway } from '../format.ts';
 import { dataTable, type Column, type Row } from './data-table.ts';
 
 export type Unit = 'count' | 'percent';
@@ -20,6 +20,7 @@ const oneDecimal = (unit: Unit) => (v: string) => (unit === 'percent' ? formatPe
 const valueOf = (v: string, row: Row) => formatValue(Number(v), row.unit as Unit);
 
 export function signalText(p: XmrPoint): string {
+  if (p.signal === null) return SUPPRESSED;
   return p.rule ? `${SIGNAL_LABEL[p.signal]} (${RULE_LABEL[p.rule]})` : p.value === null ? DASH : SIGNAL_LABEL.none;
 }
 
