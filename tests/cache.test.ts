@@ -30,6 +30,23 @@ describe('ResponseCache', () => {
   });
 });
 
+describe('ResponseCache bounded in bytes', () => {
+  it('evicts the least recently used answers past its bytes, and keeps no answer larger than them', () => {
+    const c = new ResponseCache({ bytes: 100 });
+    c.set(1, 'a', 'A', 40);
+    c.set(1, 'b', 'B', 40);
+    expect(c.get(1, 'a')).toBe('A');
+    c.set(1, 'c', 'C', 40);
+    expect(c.get(1, 'b')).toBeUndefined();
+    expect(c.bytes).toBe(80);
+    c.set(1, 'd', 'D', 101);
+    expect(c.get(1, 'd')).toBeUndefined();
+    expect(c.bytes).toBe(80);
+    c.set(2, 'e', 'E', 10);
+    expect(c.bytes).toBe(10);
+  });
+});
+
 describe('data routes answered from the cache', () => {
   let server: TestServer;
 

@@ -106,7 +106,7 @@ describe('suppression for viewer and partner', () => {
     }
     expect(checked).toBeGreaterThan(80);
     expect(analystSmall).toBeGreaterThan(20);
-  });
+  }, 240_000);
 
   it('withholds counts and the percentages they decide in the measures of every expected period', async () => {
     expect(years.length).toBeGreaterThanOrEqual(2);
@@ -141,6 +141,21 @@ describe('suppression for viewer and partner', () => {
       const r = await viewer.get(`/api/measures?from=${e.from}&to=${e.to}`);
       expect(r.status, `${e.from}..${e.to}`).toBe(400);
       expect(r.body.error).toMatch(/whole financial years/);
+    }
+  });
+
+  it('refuses query parameters a route does not declare, naming them, for every role', async () => {
+    const ctx = { db: analyst.db, config: configFromEnv({}) };
+    const routes = allRoutes(ctx).filter((r) => r.method === 'get' && r.access !== 'public' && !r.path.includes(':'));
+    expect(routes.length).toBeGreaterThan(10);
+    for (const def of routes) {
+      for (const s of [analyst, viewer]) {
+        const r = await s.get(`${def.path}?${periods[0]}&foo=1&bar=2`);
+        if (r.status === 403) continue;
+        const unknown = ['from', 'to', 'foo', 'bar'].filter((k) => !(k in def.params));
+        expect([r.status, r.body.unknown], `${s.session!.role} ${def.path}`).toEqual([400, unknown]);
+        expect(r.body.error).toMatch(new RegExp(`Unknown query parameters ${unknown.map((k) => `'${k}'`).join(', ')}`));
+      }
     }
   });
 });

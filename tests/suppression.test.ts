@@ -103,6 +103,33 @@ describe('answers by shape', () => {
   });
 });
 
+describe('scale', () => {
+  it('suppresses an answer in time linear in its size (a 50 m grid of a region)', () => {
+    const cells = (n: number) => ({ cells: Array.from({ length: n }, (_, i) => ({ i, j: i, lon: 0, lat: 0, count: i % 7, gi_z: 0.1, gi_p: 0.9, class: 'not_significant' })) });
+    const time = (n: number) => {
+      const body = cells(n);
+      const t0 = performance.now();
+      suppressPayload(body, 5);
+      return performance.now() - t0;
+    };
+    time(20_000);
+    const small = time(50_000);
+    const large = time(200_000);
+    // Quadratic work would take 16 times as long for 4 times the rows.
+    expect(large).toBeLessThan(small * 8 + 50);
+  });
+  it('withholds cells that are all 1 and pins nothing by their sum', () => {
+    expect(withheldCells([1, 1, 9, 12], 5)).toEqual([true, true, true, false]);
+    expect(withheldCells([1, 2, 9], 5)).toEqual([true, true, false]);
+  });
+  it('breaks ties by name, so the same cells in another order are withheld alike', () => {
+    expect(withheldCells([3, 8, 8], 5, [], [], ['a', 'z', 'b'])).toEqual([true, false, true]);
+    expect(withheldCells([8, 8, 3], 5, [], [], ['z', 'b', 'a'])).toEqual([false, true, true]);
+    expect(withheldCells([3, 7, 9], 5, [], [true, false, false], ['not_recorded', 'x', 'y'])).toEqual([true, true, false]);
+    expect(withheldCells([3, 7, 9], 5, [], [false, true, false], ['x', 'not_recorded', 'y'])).toEqual([true, false, true]);
+  });
+});
+
 describe('the publication grid', () => {
   it('accepts whole financial years only', () => {
     expect(financialYears('2024-04-01', '2025-03-31')).toBe(1);

@@ -48,6 +48,7 @@ function rowName(r: Obj): string {
 /** The name a cell goes by in every answer that shows it (a category's key, a ward's code). */
 export function cellName(r: Obj): string {
   for (const k of ['key', 'area_code', 'ward']) if (typeof r[k] === 'string') return r[k] as string;
+  if (typeof r.i === 'number' && typeof r.j === 'number') return `${r.i},${r.j}`;
   return rowName(r);
 }
 
@@ -65,7 +66,11 @@ function measureOf(o: Obj): string | null {
 
 class Walker {
   readonly cells: Cell[] = [];
-  constructor(private threshold: number) {}
+  /** `recording`: list every count cell with its id (countCells); suppressing needs no ids. */
+  constructor(
+    private threshold: number,
+    private recording = false,
+  ) {}
 
   node(v: unknown, path: string): unknown {
     if (Array.isArray(v)) {
@@ -126,20 +131,22 @@ class Walker {
 
   /** Rows of `count` form one set per period; a series of `value`s is one set. */
   private rows(rows: Obj[], path: string, field: string): Obj[] {
-    const ids = rows.map((r) => `${path}[${rowName(r)}].${field}`);
     const groups = new Map<string, number[]>();
+    const byPeriod = field === 'count' && rows.some((r) => GROUP_FIELDS.some((f) => f in r));
     rows.forEach((r, i) => {
-      const g = field === 'count' ? groupName(r) : '';
+      const g = byPeriod ? groupName(r) : '';
       const members = groups.get(g);
       if (members) members.push(i);
       else groups.set(g, [i]);
       const value = r[field];
-      if (typeof value === 'number') this.cells.push({ id: ids[i], value });
+      if (this.recording && typeof value === 'number') this.cells.push({ id: `${path}[${rowName(r)}].${field}`, value });
     });
+    if (this.recording) return rows;
     const hide = new Array<boolean>(rows.length).fill(false);
     for (const members of groups.values()) {
       const values = members.map((i) => rows[i][field] as number | null);
-      const w = withheldCells(values, this.threshold, [], members.map((i) => cellName(rows[i]) === 'not_recorded'), members.map((i) => cellName(rows[i])));
+      const names = members.map((i) => cellName(rows[i]));
+      const w = withheldCells(values, this.threshold, [], names.map((n) => n === 'not_recorded'), names);
       members.forEach((i, k) => (hide[i] = w[k]));
     }
     return rows.map((r, i) => (hide[i] ? withheldRow(r, field) : r));
@@ -160,7 +167,7 @@ export function suppressPayload(payload: unknown, threshold: number): unknown {
 
 /** Every count cell of an answer, unsuppressed, with its id. */
 export function countCells(payload: unknown): Cell[] {
-  const w = new Walker(0);
+  const w = new Walker(0, true);
   w.node(payload, '$');
   return w.cells;
 }
