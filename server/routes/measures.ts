@@ -1,7 +1,9 @@
 // The measures API: every measure for a period, one breakdown for a period, and
 // the catalogue of definitions (for labels and the methodology appendix).
 import type { AppContext } from '../app.ts';
-import { MEASURE_PARAMS, type RouteDef } from './registry.ts';
+import { MEASURE_PARAMS, suppressionThreshold, type RouteDef } from './registry.ts';
+import { LINKED_BREAKDOWNS } from '../suppression/links.ts';
+import { offenderBreakdown } from '../profiles/offenders.ts';
 import { notFound } from '../errors.ts';
 import { periodFromQuery } from '../period.ts';
 import { MEASURES, BREAKDOWNS, findBreakdown } from '../measures/definitions.ts';
@@ -17,12 +19,21 @@ export function measuresRoutes(ctx: AppContext): RouteDef[] {
       cache: 'data',
       params: MEASURE_PARAMS,
       summary: 'Every measure for a period',
-      handler: async (req) => {
+      handler: async (req, res) => {
         const q = req.query as Record<string, unknown>;
         const period = periodFromQuery(q);
         const values = (await computeMeasures(ctx.db, [period], measureParamsFromQuery(q))).get(period.period) ?? {};
         const measures = Object.fromEntries(MEASURES.map((m) => [m.id, values[m.id] ?? null]));
-        return { period: { from: period.date_from, to: period.date_to }, measures };
+        // For viewers and partners, the breakdowns whose cells some measures restate (server/suppression/links.ts).
+        const basis = suppressionThreshold(res) === null
+          ? undefined
+          : Object.fromEntries(await Promise.all(LINKED_BREAKDOWNS.map(async (id) => {
+            const [subject, dimension] = id.split('/');
+            const def = findBreakdown(subject, dimension);
+            const rows = def ? ((await computeBreakdown(ctx.db, def, [period])).get(period.period) ?? []) : await offenderBreakdown(ctx.db, dimension as 'lone_group', period);
+            return [id, rows] as const;
+          })));
+        return { ...(basis ? { basis } : {}), period: { from: period.date_from, to: period.date_to }, measures };
       },
     },
     {

@@ -8,6 +8,7 @@
 // same cells as the pages a viewer opens for the same year.
 import { suppressPayload } from './payload.ts';
 import { ROUTE_RELEASES } from './routes.ts';
+import { withholdLinked } from './links.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -17,6 +18,8 @@ interface ReportLike {
   trends: { series: (Obj & { unit: string; points: Obj[]; denominators?: Record<string, number | null> })[] };
   maps: (Obj & { current: Obj[]; previous: Obj[]; unmapped: Obj[] })[];
   missing: Obj & { concentration: { current: Obj; previous: Obj } };
+  breakdowns: Record<string, { subject: string; dimension: string; current: { key: string; count: number | null }[]; previous: { key: string; count: number | null }[] }[]>;
+  figures: Record<'current' | 'previous', { measures: Record<string, number | null>; suppressed?: string[] }>;
   sources?: unknown;
 }
 
@@ -38,5 +41,9 @@ export function releaseReport<T>(body: T, threshold: number): T {
   const sources = report.sources === undefined ? {} : { sources: release('/api/imports', report.sources, threshold) };
   // The parts released above are left as they are by the walk (nothing small remains in them).
   const rest = suppressPayload({ ...report, trends: { ...report.trends, series: [] }, maps: [], missing: { ...report.missing, concentration: null } }, threshold) as ReportLike;
-  return { ...rest, trends: { ...rest.trends, series }, maps, missing: { ...rest.missing, concentration }, ...sources } as unknown as T;
+  // Measures that restate a breakdown's cell are withheld with it (links.ts).
+  const lists = Object.values(rest.breakdowns).flat();
+  const cells = (when: 'current' | 'previous') => Object.fromEntries(lists.map((b) => [`${b.subject}/${b.dimension}`, b[when]]));
+  const figures = { current: withholdLinked(rest.figures.current, cells('current')), previous: withholdLinked(rest.figures.previous, cells('previous')) };
+  return { ...rest, figures, trends: { ...rest.trends, series }, maps, missing: { ...rest.missing, concentration }, ...sources } as unknown as T;
 }

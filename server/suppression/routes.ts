@@ -5,6 +5,7 @@
 // threshold and returns what may leave; assertSuppressed still checks it.
 import { isSmall, withheldCells } from './cells.ts';
 import { cellName, suppressPayload } from './payload.ts';
+import { withholdLinked } from './links.ts';
 
 type Obj = Record<string, unknown>;
 type Release = (body: unknown, threshold: number) => unknown;
@@ -158,7 +159,19 @@ const releaseReportAnswer: Release = (body) => {
   return body;
 };
 
+/**
+ * Every measure of a period: each judged on its own (measures.ts), then those
+ * that restate a breakdown's cell (links.ts) withheld with it; `basis` holds
+ * the linked breakdowns, released here by the same walk as their own route.
+ */
+const releaseMeasures: Release = (body, threshold) => {
+  const { basis, ...b } = body as Obj & { basis?: Record<string, { key: string; count: number | null }[]> };
+  const released = Object.fromEntries(Object.entries(basis ?? {}).map(([k, rows]) => [k, (suppressPayload({ rows }, threshold) as { rows: { key: string; count: number | null }[] }).rows]));
+  return withholdLinked(suppressPayload(b, threshold) as { measures: Record<string, number | null>; suppressed?: string[] }, released);
+};
+
 export const ROUTE_RELEASES: Record<string, Release> = {
+  '/api/measures': releaseMeasures,
   '/api/report': releaseReportAnswer,
   '/api/trends/:measure': releaseTrend,
   '/api/hotspots/grid': releaseGrid,

@@ -197,6 +197,15 @@ export async function totalsMinusShown(roles: Roles): Promise<{ leaks: string[];
     ];
     // Ward maps that count the same cells as a breakdown (missing_found counts episodes by start, found_ward by end: other cells).
     const wardMaps: Record<string, string> = { 'victims/home_ward': 'cases_home' };
+    // Measures that restate a cell: a percentage × its denominator, or a count.
+    const m = (await viewer.get(`/api/measures?${q}`)).body.measures as Record<string, number | null>;
+    const fromMeasure = (pct: string, den: string) => (m[pct] !== null && m[den] !== null ? Math.round(((m[pct] as number) * (m[den] as number)) / 100) : null);
+    const restated: Record<string, [string, number | null]> = {
+      'victims/sex': ['M', fromMeasure('pct_cases_male', 'cases_referred')],
+      'victims/looked_after': ['Y', fromMeasure('pct_cases_looked_after', 'cases_referred')],
+      'offenders/lone_group': ['group', fromMeasure('pct_offenders_in_group', 'offenders_identified')],
+      'disruptions/action_type': ['cawn', m.cawns_issued],
+    };
     for (const src of sources) {
       const [a, v] = await Promise.all([analyst.get(`${src.path}?${q}`), viewer.get(`${src.path}?${q}`)]);
       expect(a.status, src.path).toBe(200);
@@ -208,6 +217,8 @@ export async function totalsMinusShown(roles: Roles): Promise<{ leaks: string[];
       const nr = completeness.get(src.name)?.nr;
       // The completeness table's not-recorded count is the breakdown's not-recorded cell (a multi-valued field has none).
       if (typeof nr === 'number' && truth.has('not_recorded')) shown.set('not_recorded', nr);
+      const [key, value] = restated[src.name] ?? ['', null];
+      if (value !== null) shown.set(key, value);
       if (src.name === 'victims/home_ward') {
         const rates = await viewer.get(`/api/profiles/victims/rates?${q}`);
         fill(shown, rates.body.by_ward ?? []);
