@@ -40,6 +40,11 @@ describe('attacks on the acceptance data', () => {
     expect(leaks).toEqual([]);
     expect(withheld).toBeGreaterThan(5);
   }, 300_000);
+  it('the missing page’s monthly series recover nothing against the year’s totals', async () => {
+    const { leaks, withheld } = await attack.monthlySeriesSums(roles);
+    expect(leaks).toEqual([]);
+    expect(withheld).toBeGreaterThan(0);
+  }, 120_000);
   it('Gi* z-scores are not released beside withheld grid cells', async () => {
     const { leaks, withheld } = await attack.giStarBesideWithheld(roles);
     expect(leaks).toEqual([]);

@@ -51,6 +51,7 @@ for (const set of dataSets) {
       expect(withheld).toBeGreaterThan(10);
       expect(await attack.percentagesTimesDenominators(roles)).toEqual([]);
       expect(await attack.concentrationSums(roles)).toEqual([]);
+      expect((await attack.monthlySeriesSums(roles)).leaks).toEqual([]);
     }, 300_000);
     it('trend baselines and Gi* z-scores recover nothing', async () => {
       const trends = await attack.trendBaselines(roles);

@@ -170,7 +170,25 @@ const releaseMeasures: Release = (body, threshold) => {
   return withholdLinked(suppressPayload(b, threshold) as { measures: Record<string, number | null>; suppressed?: string[] }, released);
 };
 
+/**
+ * The missing page's monthly series (one financial year): each series' months
+ * judged as the trends' are (withheldMonths), so a month withheld on the
+ * trends page is withheld here too. A percentage's denominators are not
+ * released beside it: they are released once, as their own series
+ * (episodes returned), judged as a set of its own.
+ */
+const releaseMonthly: Release = (body, threshold) => {
+  const b = body as Obj & { series: (Obj & { unit: string; points: MonthCell[] })[] };
+  const series = b.series.map((s) => {
+    const hidden = withheldMonths(s.points, s.unit, threshold);
+    const points = s.points.map(({ denominator: _d, ...p }) => (hidden.has(p.period) ? { ...p, value: null, suppressed: true } : p));
+    return { ...s, points };
+  });
+  return { ...b, series };
+};
+
 export const ROUTE_RELEASES: Record<string, Release> = {
+  '/api/missing/monthly': releaseMonthly,
   '/api/measures': releaseMeasures,
   '/api/report': releaseReportAnswer,
   '/api/trends/:measure': releaseTrend,

@@ -436,3 +436,38 @@ export async function reportAgreesWithPages(roles: Roles): Promise<{ differences
   }
   return { differences, compared };
 }
+
+/**
+ * The missing page's monthly series against each year's totals: counts month
+ * by month, and a percentage's numerators (percentage × the episodes returned
+ * shown in their own series).
+ */
+export async function monthlySeriesSums(roles: Roles): Promise<{ leaks: string[]; withheld: number }> {
+  const leaks: string[] = [];
+  let withheld = 0;
+  type S = { measure: string; unit: string; points: { period: string; value: number | null; denominator?: number | null }[] };
+  for (const y of roles.years) {
+    const q = `/api/missing/monthly?${fyQuery(y)}`;
+    const a = (await roles.analyst.get(q)).body.series as S[];
+    const v = (await roles.viewer.get(q)).body.series as S[];
+    const den = new Map((v.find((s) => s.measure === 'episodes_returned')?.points ?? []).filter((p) => p.value !== null).map((p) => [p.period, p.value as number]));
+    for (const [i, s] of v.entries()) {
+      withheld += s.points.filter((p) => p.value === null).length;
+      if (s.unit === 'count') {
+        leaks.push(...judgeSet(`${y.from} ${s.measure}`, {
+          truth: new Map(a[i].points.map((p) => [p.period, p.value ?? 0])),
+          shown: new Map(s.points.filter((p) => p.value !== null).map((p) => [p.period, p.value as number])),
+        }));
+      } else {
+        const num = (p: { value: number | null; denominator?: number | null }) => Math.round(((p.value as number) * (p.denominator as number)) / 100);
+        const shown = new Map<string, number>();
+        for (const p of s.points) if (p.value !== null && den.has(p.period)) shown.set(p.period, Math.round((p.value * (den.get(p.period) as number)) / 100));
+        leaks.push(...judgeSet(`${y.from} ${s.measure} numerators`, {
+          truth: new Map(a[i].points.filter((p) => p.value !== null).map((p) => [p.period, num(p)])),
+          shown,
+        }));
+      }
+    }
+  }
+  return { leaks, withheld };
+}
