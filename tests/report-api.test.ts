@@ -109,6 +109,10 @@ describe('GET /api/report', () => {
     const bad = await server.get(`/api/report?${FY}&audience=everyone`);
     expect(bad.status).toBe(400);
     expect(bad.body.parameter).toBe('audience');
+    // The copies that leave the analyst are for whole financial years only (server/suppression/publication.ts).
+    const shifted = await server.get('/api/report?from=2024-04-01&to=2025-03-30');
+    expect([shifted.status, shifted.body.parameter]).toEqual([400, 'from']);
+    expect((await server.get('/api/report?from=2024-04-01&to=2025-03-30&audience=analyst')).status).toBe(200);
     expect((await server.get('/api/report?from=2024-13-01&to=2025-03-31')).body.parameter).toBe('from');
   });
 });

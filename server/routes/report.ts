@@ -6,7 +6,9 @@
 import type { AppContext } from '../app.ts';
 import { PERIOD_PARAMS, suppressionThreshold, type RouteDef } from './registry.ts';
 import { periodFromQuery } from '../period.ts';
-import { audienceFromQuery } from '../report/audience.ts';
+import { audienceFromQuery, isSuppressedAudience } from '../report/audience.ts';
+import { financialYears } from '../suppression/publication.ts';
+import { badRequest } from '../errors.ts';
 import { buildReport } from '../report/build.ts';
 
 export function reportRoutes(ctx: AppContext): RouteDef[] {
@@ -22,6 +24,10 @@ export function reportRoutes(ctx: AppContext): RouteDef[] {
         const q = req.query as Record<string, unknown>;
         const period = periodFromQuery(q);
         const audience = audienceFromQuery(q, suppressionThreshold(res) !== null);
+        // A copy that leaves the analyst is on the publication grid whoever asks for it: two board copies a few days apart would difference.
+        if (isSuppressedAudience(audience) && financialYears(period.date_from, period.date_to) !== 1) {
+          throw badRequest(`The ${audience} copy is for one whole financial year (it leaves the analyst, and copies for overlapping periods would reveal withheld counts by subtraction): 'from' a 1 April and 'to' the 31 March after it. The analyst copy (audience=analyst) takes any period.`, 'from');
+        }
         return buildReport(ctx.db, period, {
           audience,
           threshold: suppressionThreshold(res) ?? ctx.config.suppressionThreshold,
