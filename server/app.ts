@@ -8,12 +8,11 @@ import { join } from 'node:path';
 import { requestDeadline, type Database } from './db.ts';
 import type { Config } from './config.ts';
 import { errorHandler, notFound } from './errors.ts';
-import { mountRoutes, type RouteDef, type Guard } from './routes/registry.ts';
+import { mountRoutes, type RouteDef } from './routes/registry.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { usersRoutes } from './routes/users.ts';
 import { auditRoutes } from './routes/audit.ts';
-import { authGuard } from './auth/guard.ts';
 import { securityHeaders } from './auth/headers.ts';
 import { trendsRoutes } from './routes/trends.ts';
 import { hotspotsRoutes } from './routes/hotspots.ts';
@@ -40,8 +39,8 @@ export function allRoutes(ctx: AppContext): RouteDef[] {
   return routeModules.flatMap((m) => m(ctx));
 }
 
-/** Access control, CSRF, audit and suppression (server/auth/guard.ts) apply unless a test passes another guard. */
-export function createApp(ctx: AppContext, guard: Guard = authGuard(ctx)): express.Express {
+/** Every route is served by the one pipeline of server/routes/registry.ts (access, release, audit). */
+export function createApp(ctx: AppContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // API answers are Cache-Control: no-store (server/auth/headers.ts), so an ETag would never be used: not computed.
@@ -54,7 +53,7 @@ export function createApp(ctx: AppContext, guard: Guard = authGuard(ctx)): expre
 
   app.use('/api', requestDeadline(ctx.db));
   const api = express.Router();
-  mountRoutes(api, allRoutes(ctx), guard, ctx.db);
+  mountRoutes(api, allRoutes(ctx), ctx);
   app.use(api);
   app.use('/api', (_req, _res, next) => next(notFound('No such API route')));
 

@@ -1,54 +1,79 @@
 // Answers of data routes kept in memory, keyed by the data version
 // (db.dataVersion(), bumped by every import): a route declared with
-// `cache: 'data'` (its JSON answer depends only on the data held and the
-// request's path and query) is computed once per data version and then served
-// from here. Access control, audit and suppression still run on every request:
-// they sit in front of the handler, and what is kept is the handler's own answer.
-import type { Request, Response } from 'express';
+// `cache: 'data'` (its answer depends only on the data held, the request's path
+// and query, and the threshold it is released with) is computed once per data
+// version and then served from here. What is kept is the answer as sent (JSON
+// text, already released for viewer and partner), so a large answer is
+// serialised once. Access control and audit still run on every request: they
+// are in front of the cache in server/routes/registry.ts.
 import type { Database } from './db.ts';
-import { rowsIn } from './audit/capture.ts';
 
-/** A least-recently-used map, emptied when the data version changes. */
+/** Bytes of answers kept per database unless PROFILER_CACHE_MB says otherwise. */
+export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
+
+export interface CacheLimits {
+  /** Most entries kept. */
+  entries?: number;
+  /** Most bytes kept (the sizes given to set); an entry larger than this is not kept. */
+  bytes?: number;
+}
+
+/** A least-recently-used map bounded in entries and bytes, emptied when the data version changes. */
 export class ResponseCache {
-  private entries = new Map<string, unknown>();
+  private entries = new Map<string, { value: unknown; bytes: number }>();
   private version: number | null = null;
+  private held = 0;
   hits = 0;
   misses = 0;
 
-  constructor(readonly maxEntries = 500) {}
+  constructor(readonly limits: CacheLimits = {}) {}
 
   get(version: number, key: string): unknown {
-    const body = version === this.version ? this.entries.get(key) : undefined;
-    if (body === undefined) {
+    const e = version === this.version ? this.entries.get(key) : undefined;
+    if (e === undefined) {
       this.misses++;
       return undefined;
     }
     this.entries.delete(key);
-    this.entries.set(key, body);
+    this.entries.set(key, e);
     this.hits++;
-    return body;
+    return e.value;
   }
 
-  set(version: number, key: string, body: unknown): void {
+  /** Keeps a value of about `bytes` bytes (0 when its size does not matter). */
+  set(version: number, key: string, value: unknown, bytes = 0): void {
     if (version !== this.version) {
-      this.entries.clear();
+      this.clear();
       this.version = version;
     }
-    this.entries.delete(key);
-    this.entries.set(key, body);
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    this.delete(key);
+    const maxBytes = this.limits.bytes ?? Infinity;
+    if (bytes > maxBytes) return;
+    this.entries.set(key, { value, bytes });
+    this.held += bytes;
+    const maxEntries = this.limits.entries ?? Infinity;
+    while (this.entries.size > maxEntries || this.held > maxBytes) this.delete(this.entries.keys().next().value as string);
   }
 
   delete(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.held -= e.bytes;
     this.entries.delete(key);
   }
 
   clear(): void {
     this.entries.clear();
+    this.held = 0;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Bytes held (the sizes given to set). */
+  get bytes(): number {
+    return this.held;
   }
 }
 
@@ -59,76 +84,32 @@ const caches = new WeakMap<Database, Map<string, ResponseCache>>();
  * a new data version: 'answers' holds the routes' answers; a module may keep
  * its own work (e.g. the network of a period) under another name.
  */
-export function keptFor(db: Database, name: string, maxEntries?: number): ResponseCache {
+export function keptFor(db: Database, name: string, maxEntries?: number, maxBytes?: number): ResponseCache {
   let named = caches.get(db);
   if (!named) caches.set(db, (named = new Map()));
   let c = named.get(name);
-  if (!c) named.set(name, (c = new ResponseCache(maxEntries)));
+  if (!c) named.set(name, (c = new ResponseCache({ entries: maxEntries, bytes: maxBytes })));
   return c;
 }
 
-/** The answer cache of a database. */
-export const responseCacheFor = (db: Database): ResponseCache => keptFor(db, 'answers');
+function configuredBytes(): number {
+  const mb = Number(process.env.PROFILER_CACHE_MB);
+  return Number.isFinite(mb) && mb >= 0 ? mb * 1024 * 1024 : DEFAULT_CACHE_BYTES;
+}
+
+/** The answer cache of a database, bounded in bytes (JSON text length). */
+export const responseCacheFor = (db: Database): ResponseCache => keptFor(db, 'answers', undefined, configuredBytes());
 
 /** Empties every cache of a database (the benchmark's cold runs). */
 export function forgetKept(db: Database): void {
   for (const c of caches.get(db)?.values() ?? []) c.clear();
 }
 
-/** Path and query, parameters in a fixed order, and the suppression threshold the answer is built for. */
-export function cacheKey(req: Request, res: Response): string {
-  const q = req.query as Record<string, unknown>;
+/** Path and query, parameters in a fixed order, and the threshold the answer is released with ('-' for none). */
+export function cacheKey(path: string, q: Record<string, unknown>, threshold: number | null): string {
   const query = Object.keys(q)
     .sort()
     .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(String(q[k]))}`)
     .join('&');
-  const threshold = res.locals.suppressionThreshold;
-  return `${req.path}?${query}#${typeof threshold === 'number' ? threshold : '-'}`;
-}
-
-/** What is kept of an answer: the handler's JSON body, and once sent unsuppressed, its text and row count. */
-interface Kept {
-  body: unknown;
-  sent?: { text: string; rows: number };
-}
-
-/** The JSON text of an answer, sent as is (an unsuppressed answer: nothing in front of res.json changes it). */
-function sendKept(res: Response, kept: Kept): void {
-  kept.sent ??= { text: JSON.stringify(kept.body), rows: rowsIn(kept.body) };
-  res.locals.rowsReturned = kept.sent.rows;
-  res.type('application/json');
-  res.send(kept.sent.text);
-}
-
-/**
- * Wraps a route handler: serves a kept answer, or runs the handler and keeps its
- * 200 JSON answer. An answer to be suppressed (viewer, partner) goes through
- * res.json, where suppression sits; any other is kept and sent as JSON text, so
- * a large answer is serialised once per data version, not once per request.
- */
-export function cachedHandler(
-  db: Database,
-  handler: (req: Request, res: Response) => Promise<void> | void,
-): (req: Request, res: Response) => Promise<void> {
-  const cache = responseCacheFor(db);
-  return async (req, res) => {
-    const version = await db.dataVersion();
-    const key = cacheKey(req, res);
-    const suppressed = typeof res.locals.suppressionThreshold === 'number';
-    const json = res.json.bind(res);
-    const send = (kept: Kept) => (suppressed ? void json(kept.body) : sendKept(res, kept));
-    const found = cache.get(version, key) as Kept | undefined;
-    if (found !== undefined) {
-      send(found);
-      return;
-    }
-    res.json = (body: unknown) => {
-      if (res.statusCode !== 200) return json(body);
-      const kept: Kept = { body };
-      cache.set(version, key, kept);
-      send(kept);
-      return res;
-    };
-    await handler(req, res);
-  };
+  return `${path}?${query}#${threshold ?? '-'}`;
 }

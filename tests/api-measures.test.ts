@@ -73,10 +73,13 @@ describe('GET /api/breakdowns/:subject/:dimension', () => {
   it('answers bands in band order', async () => {
     const { status, body } = await server.get(`/api/breakdowns/victims/age_band?${Q}`);
     expect(status).toBe(200);
+    const keys = ['12-13', '14-15', '16-17', '18+', 'not_recorded'];
     expect(body).toEqual({
       subject: 'victims',
       dimension: 'age_band',
-      rows: ['12-13', '14-15', '16-17', '18+', 'not_recorded'].map((key) => ({ key, count: FY.breakdowns['victims/age_band'][key] })),
+      // The sum of every row: the denominator of each row's share.
+      total: keys.reduce((s, key) => s + FY.breakdowns['victims/age_band'][key], 0),
+      rows: keys.map((key) => ({ key, count: FY.breakdowns['victims/age_band'][key] })),
     });
   });
 

@@ -17,7 +17,7 @@ const Q = '/api/measures?from=2024-04-01&to=2025-03-31';
 
 describe('ResponseCache', () => {
   it('evicts the least recently used entry and empties itself when the version changes', () => {
-    const c = new ResponseCache(2);
+    const c = new ResponseCache({ entries: 2 });
     c.set(1, 'a', 1);
     c.set(1, 'b', 2);
     expect(c.get(1, 'a')).toBe(1);
@@ -27,6 +27,23 @@ describe('ResponseCache', () => {
     expect(c.get(2, 'a')).toBeUndefined();
     c.set(2, 'd', 4);
     expect(c.size).toBe(1);
+  });
+});
+
+describe('ResponseCache bounded in bytes', () => {
+  it('evicts the least recently used answers past its bytes, and keeps no answer larger than them', () => {
+    const c = new ResponseCache({ bytes: 100 });
+    c.set(1, 'a', 'A', 40);
+    c.set(1, 'b', 'B', 40);
+    expect(c.get(1, 'a')).toBe('A');
+    c.set(1, 'c', 'C', 40);
+    expect(c.get(1, 'b')).toBeUndefined();
+    expect(c.bytes).toBe(80);
+    c.set(1, 'd', 'D', 101);
+    expect(c.get(1, 'd')).toBeUndefined();
+    expect(c.bytes).toBe(80);
+    c.set(2, 'e', 'E', 10);
+    expect(c.bytes).toBe(10);
   });
 });
 

@@ -71,7 +71,9 @@ describe('GET /api/exports/hotspots.geojson', () => {
     }
     expect(props.filter((p: { suppressed: boolean }) => p.suppressed).length).toBeGreaterThan(10);
     expect(props.some((p: { count: number }) => p.count > 5)).toBe(true);
-    expect(props.some((p: { class: string }) => p.class.startsWith('hot_'))).toBe(true);
+    expect(props.some((p: { class: string | null }) => p.class?.startsWith('hot_'))).toBe(true);
+    // A withheld cell's class would bound its count: withheld with it.
+    expect(props.filter((p: { suppressed: boolean; class: string | null }) => p.suppressed && p.class !== null)).toEqual([]);
     expect(fc.features.every((f: { geometry: { type: string; coordinates: unknown } }) => exteriorsCounterClockwise(f.geometry))).toBe(true);
     expect(text).not.toMatch(/location_id|"L\d+"|CASE|child/);
     // The export is in the audit trail with the SHA-256 of the file sent.
@@ -82,14 +84,28 @@ describe('GET /api/exports/hotspots.geojson', () => {
     expect(entry?.params).toContain('"cell_m":"500"');
   });
 
-  it('exports wards with RFC 7946 winding, withholding small counts and the next smallest', async () => {
+  it('exports wards with RFC 7946 winding, withholding small counts and the next smallest of the wards with the unmapped ones', async () => {
     const { text } = await download(`/api/exports/hotspots.geojson?${Q}&level=ward&measure=cases_home`);
+    // The set is every ward counted, on the map or not (their total is the measure's): its smallest count above 5 is the secondary.
+    const w = (await s.get(`/api/hotspots/wards?${Q}&measure=cases_home`)).body as { rows: { area_code: string; count: number }[]; unmapped: { ward: string; count: number }[] };
+    const set = [...w.rows.map((r) => ({ name: r.area_code, count: r.count })), ...w.unmapped.map((u) => ({ name: u.ward, count: u.count }))];
+    // The rule, written out: 1..5 withheld; while one withheld (or all withheld are 1), the smallest other (by count, then code; not recorded last).
+    const hidden = new Set(set.filter((c) => c.count >= 1 && c.count <= 5).map((c) => c.name));
+    for (;;) {
+      const h = set.filter((c) => hidden.has(c.name));
+      if (!(h.length === 1 || (h.length > 1 && h.every((c) => c.count === 1)))) break;
+      const next = set.filter((c) => !hidden.has(c.name) && c.count > 0).sort((x, y) => Number(x.name === 'not_recorded') - Number(y.name === 'not_recorded') || x.count - y.count || (x.name < y.name ? -1 : 1))[0];
+      if (!next) break;
+      hidden.add(next.name);
+    }
+    expect(hidden.has('E05015239')).toBe(true);
     const fc = JSON.parse(text);
     expect(fc.features.length).toBe(21);
     expect(fc.metadata.attribution).toMatch(/Crown copyright/);
     const by = new Map(fc.features.map((f: { properties: { area_code: string } }) => [f.properties.area_code, f.properties]));
     expect(by.get('E05015239')).toMatchObject({ count: null, suppressed: true, rate_per_10000: null });
-    expect(by.get('E05015240')).toMatchObject({ count: null, suppressed: true, rate_per_10000: null });
+    const withheld = [...by.values()].filter((p: any) => p.suppressed).map((p: any) => p.area_code);
+    expect(withheld.sort()).toEqual(w.rows.map((r) => r.area_code).filter((c) => hidden.has(c)).sort());
     expect(by.get('E05015241')).toMatchObject({ count: 12, suppressed: false });
     expect(fc.features.every((f: { geometry: { type: string; coordinates: unknown } }) => exteriorsCounterClockwise(f.geometry))).toBe(true);
   });
@@ -156,7 +172,10 @@ describe('GET /api/exports/hotspots.csv', () => {
 describe('for a partner', () => {
   it('serves the suppressed export and grid, never a count from 1 to 5', async () => {
     const partner = await startTestServer({ role: 'partner', db: s.db });
+    // Partners see whole financial years only (server/suppression/publication.ts).
+    const Q = 'from=2024-04-01&to=2025-03-31';
     try {
+      expect((await partner.get('/api/hotspots/grid?from=2024-01-01&to=2024-12-31')).status).toBe(400);
       const r = await partner.fetch(`/api/exports/hotspots.geojson?${Q}&level=ward&measure=cases_home`);
       expect(r.status).toBe(200);
       const fc = await r.json();

@@ -1,7 +1,8 @@
 // Suppression over HTTP with the acceptance data: a viewer or partner never
 // receives a count from 1 to 5 from any aggregate or shared route (every
-// registered route, every expected period, with and without filters), the
-// analyst does, and filtered queries cannot be differenced.
+// registered route, every expected financial year), the analyst does, and
+// requests off the publication grid (filters, other periods) are refused.
+// The attacks by subtraction are in tests/attack-*.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { importFolder } from '../server/import/index.ts';
@@ -58,8 +59,10 @@ function smallCounts(body: unknown, path = '$', under: string | null = null): st
   });
 }
 
-const periods = expected.map((e) => `from=${e.from}&to=${e.to}`);
-const filters = ['', '&sex=F', '&risk_level=high&sex=M', '&ward=E05900001'];
+const isFinancialYear = (e: { from: string; to: string }) => e.from.endsWith('-04-01') && e.to.endsWith('-03-31') && +e.to.slice(0, 4) === +e.from.slice(0, 4) + 1;
+const years = expected.filter(isFinancialYear);
+const periods = years.map((e) => `from=${e.from}&to=${e.to}`);
+const filters = ['&sex=F', '&risk_level=high&sex=M', '&ward=E05900001'];
 
 describe('suppression for viewer and partner', () => {
   it('the analyst receives small counts (so the check below is not vacuous)', async () => {
@@ -75,7 +78,7 @@ describe('suppression for viewer and partner', () => {
     let analystSmall = 0;
     for (const def of routes) {
       for (const path of concretePaths(def.path)) {
-        for (const q of [...[0, 2, 4].map((i) => periods[i]), ...filters.slice(1).map((f) => `${periods[0]}${f}`)]) {
+        for (const q of periods) {
           for (const s of [viewer, partner]) {
             const r = await s.fetch(`${path}?${q}`);
             const type = r.headers.get('content-type') ?? '';
@@ -101,12 +104,13 @@ describe('suppression for viewer and partner', () => {
         }
       }
     }
-    expect(checked).toBeGreaterThan(300);
+    expect(checked).toBeGreaterThan(80);
     expect(analystSmall).toBeGreaterThan(20);
-  });
+  }, 240_000);
 
   it('withholds counts and the percentages they decide in the measures of every expected period', async () => {
-    for (const e of expected) {
+    expect(years.length).toBeGreaterThanOrEqual(2);
+    for (const e of years) {
       const { body } = await viewer.get(`/api/measures?from=${e.from}&to=${e.to}`);
       for (const m of MEASURES.filter((x) => x.unit === 'count')) {
         const want = e.measures[m.id];
@@ -125,22 +129,33 @@ describe('suppression for viewer and partner', () => {
     expect(byKey).toEqual({ F: 68, M: 23, not_recorded: null, O: null });
   });
 
-  it('cannot be differenced: a filter that takes out 1..5 records withholds the narrower cell', async () => {
-    const all = (await analyst.get(`/api/breakdowns/victims/age_band?${periods[0]}`)).body.rows as { key: string; count: number }[];
-    const narrow = (await analyst.get(`/api/breakdowns/victims/age_band?${periods[0]}&sex=F`)).body.rows as { key: string; count: number }[];
-    const seen = (await viewer.get(`/api/breakdowns/victims/age_band?${periods[0]}&sex=F`)).body.rows as { key: string; count: number | null }[];
-    const allBy = new Map(all.map((r) => [r.key, r.count]));
-    let differenced = 0;
-    for (const r of narrow) {
-      const diff = (allBy.get(r.key) ?? 0) - r.count;
-      const shown = seen.find((x) => x.key === r.key)!;
-      if (diff >= 1 && diff <= 5) {
-        differenced++;
-        expect(shown.count, r.key).toBeNull();
-      }
-      if (r.count >= 1 && r.count <= 5) expect(shown.count, r.key).toBeNull();
+  it('refuses filters and periods off the grid, saying why and what is allowed', async () => {
+    for (const f of filters) {
+      const r = await viewer.get(`/api/breakdowns/victims/age_band?${periods[0]}${f}`);
+      expect(r.status, f).toBe(400);
+      expect(r.body.error, f).toMatch(/Filters are not available to viewers and partners/);
+      expect(r.body.allowed, f).toBeTruthy();
+      expect((await analyst.get(`/api/breakdowns/victims/age_band?${periods[0]}${f}`)).status, f).toBe(200);
     }
-    expect(differenced).toBeGreaterThan(0);
-    expect(seen.filter((x) => x.count === null).length).not.toBe(1);
+    for (const e of expected.filter((x) => !isFinancialYear(x))) {
+      const r = await viewer.get(`/api/measures?from=${e.from}&to=${e.to}`);
+      expect(r.status, `${e.from}..${e.to}`).toBe(400);
+      expect(r.body.error).toMatch(/whole financial years/);
+    }
+  });
+
+  it('refuses query parameters a route does not declare, naming them, for every role', async () => {
+    const ctx = { db: analyst.db, config: configFromEnv({}) };
+    const routes = allRoutes(ctx).filter((r) => r.method === 'get' && r.access !== 'public' && !r.path.includes(':'));
+    expect(routes.length).toBeGreaterThan(10);
+    for (const def of routes) {
+      for (const s of [analyst, viewer]) {
+        const r = await s.get(`${def.path}?${periods[0]}&foo=1&bar=2`);
+        if (r.status === 403) continue;
+        const unknown = ['from', 'to', 'foo', 'bar'].filter((k) => !(k in def.params));
+        expect([r.status, r.body.unknown], `${s.session!.role} ${def.path}`).toEqual([400, unknown]);
+        expect(r.body.error).toMatch(new RegExp(`Unknown query parameters ${unknown.map((k) => `'${k}'`).join(', ')}`));
+      }
+    }
   });
 });

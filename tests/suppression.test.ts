@@ -1,10 +1,10 @@
 // Small-number suppression as pure functions: primary, secondary, percentages,
-// whole answers by shape, and the differencing rule.
+// whole answers by shape, and the publication grid of viewers and partners.
 import { describe, expect, it } from 'vitest';
 import { withheldCells } from '../server/suppression/cells.ts';
 import { suppressMeasures } from '../server/suppression/measures.ts';
 import { assertSuppressed, countCells, suppressPayload } from '../server/suppression/payload.ts';
-import { broaderQueries, differencingForced } from '../server/suppression/differencing.ts';
+import { financialYears } from '../server/suppression/publication.ts';
 
 describe('cells', () => {
   it('withholds 1..threshold, shows zeros and larger counts', () => {
@@ -103,31 +103,41 @@ describe('answers by shape', () => {
   });
 });
 
-describe('differencing', () => {
-  it('lists the broader queries: every proper subset of the filters', () => {
-    expect(broaderQueries({ from: '2024-01-01', to: '2024-12-31' })).toEqual([]);
-    const qs = broaderQueries({ from: 'f', to: 't', sex: 'F', ward: 'W' });
-    expect(qs).toEqual([{ from: 'f', to: 't' }, { from: 'f', to: 't', sex: 'F' }, { from: 'f', to: 't', ward: 'W' }]);
-    expect(() => broaderQueries({ a: '1', b: '2', c: '3', d: '4', e: '5' })).toThrow(/At most 4 filters/);
+describe('scale', () => {
+  it('suppresses an answer in time linear in its size (a 50 m grid of a region)', () => {
+    const cells = (n: number) => ({ cells: Array.from({ length: n }, (_, i) => ({ i, j: i, lon: 0, lat: 0, count: i % 7, gi_z: 0.1, gi_p: 0.9, class: 'not_significant' })) });
+    const time = (n: number) => {
+      const body = cells(n);
+      const t0 = performance.now();
+      suppressPayload(body, 5);
+      return performance.now() - t0;
+    };
+    time(20_000);
+    const small = time(50_000);
+    const large = time(200_000);
+    // Quadratic work would take 16 times as long for 4 times the rows.
+    expect(large).toBeLessThan(small * 8 + 50);
   });
-  it('withholds a narrower cell that differs from the broader one by 1..threshold', () => {
-    const all = { rows: [{ key: '12-13', count: 20 }, { key: '14-15', count: 30 }, { key: '16-17', count: 12 }] };
-    // Females only: 14-15 differs by 3 (3 males aged 14-15), 16-17 by 12 and 12-13 by 8.
-    const females = { rows: [{ key: '12-13', count: 12 }, { key: '14-15', count: 27 }] };
-    const forced = differencingForced(females, [all], 5);
-    expect([...forced]).toEqual(['$.rows[key=14-15].count']);
-    const out = suppressPayload(females, 5, forced) as { rows: unknown[] };
-    // 14-15 forced; the secondary then hides 12-13 so 12-13 + 14-15 cannot be taken from a total.
-    expect(out.rows).toEqual([
-      { key: '12-13', count: null, suppressed: true },
-      { key: '14-15', count: null, suppressed: true },
-    ]);
+  it('withholds cells that are all 1 and pins nothing by their sum', () => {
+    expect(withheldCells([1, 1, 9, 12], 5)).toEqual([true, true, true, false]);
+    expect(withheldCells([1, 2, 9], 5)).toEqual([true, true, false]);
   });
-  it('leaves a narrower answer alone when every difference is 0 or above the threshold', () => {
-    const all = { measures: { cases_referred: 40 } };
-    expect(differencingForced({ measures: { cases_referred: 40 } }, [all], 5).size).toBe(0);
-    expect(differencingForced({ measures: { cases_referred: 30 } }, [all], 5).size).toBe(0);
-    expect([...differencingForced({ measures: { cases_referred: 36 } }, [all], 5)]).toEqual(['$.measures.cases_referred']);
+  it('breaks ties by name, so the same cells in another order are withheld alike', () => {
+    expect(withheldCells([3, 8, 8], 5, [], [], ['a', 'z', 'b'])).toEqual([true, false, true]);
+    expect(withheldCells([8, 8, 3], 5, [], [], ['z', 'b', 'a'])).toEqual([false, true, true]);
+    expect(withheldCells([3, 7, 9], 5, [], [true, false, false], ['not_recorded', 'x', 'y'])).toEqual([true, true, false]);
+    expect(withheldCells([3, 7, 9], 5, [], [false, true, false], ['x', 'not_recorded', 'y'])).toEqual([true, false, true]);
+  });
+});
+
+describe('the publication grid', () => {
+  it('accepts whole financial years only', () => {
+    expect(financialYears('2024-04-01', '2025-03-31')).toBe(1);
+    expect(financialYears('2023-04-01', '2026-03-31')).toBe(3);
+    expect(financialYears('2024-04-01', '2025-03-30')).toBeNull();
+    expect(financialYears('2024-04-02', '2025-03-31')).toBeNull();
+    expect(financialYears('2025-04-01', '2025-03-31')).toBeNull();
+    expect(financialYears('2024-01-01', '2024-12-31')).toBeNull();
   });
   it('identifies cells by name, not position', () => {
     expect(countCells({ rows: [{ key: 'b', count: 7 }] })).toEqual([{ id: '$.rows[key=b].count', value: 7 }]);

@@ -1,13 +1,10 @@
-// Records one audit entry per data request, after the answer has been sent:
-// who, route, parameters, status, rows returned (from the JSON answer) and, for
-// a file (an answer that is not JSON), the SHA-256 of its bytes. A route may
-// name its event and add details through res.locals.audit; an answer sent as
-// JSON text (server/cache.ts) gives its row count in res.locals.rowsReturned.
-import { createHash } from 'node:crypto';
-import type { Request, RequestHandler, Response } from 'express';
-import type { RouteDef } from '../routes/registry.ts';
+// The audit entry of one answer (server/routes/registry.ts records it before
+// the answer is sent): who, route, parameters, status, rows returned (from the
+// JSON answer) and, for a file, the SHA-256 of its bytes. A route may name its
+// event and add details through its AuditNote (res.locals.served.audit).
+import type { Request } from 'express';
 import type { Session } from '../auth/sessions.ts';
-import type { AuditEvent, AuditLog } from './log.ts';
+import type { AuditEvent } from './log.ts';
 
 export interface AuditNote {
   event?: AuditEvent['event'];
@@ -21,73 +18,46 @@ export function rowsIn(payload: unknown): number {
   const walk = (v: unknown): void => {
     if (Array.isArray(v)) {
       if (v.some((x) => typeof x === 'object' && x !== null)) rows += v.length;
-      v.forEach(walk);
-    } else if (typeof v === 'object' && v !== null) Object.values(v).forEach(walk);
-    else if (typeof v === 'number') figures++;
+      for (const x of v) walk(x);
+    } else if (typeof v === 'object' && v !== null) {
+      for (const x of Object.values(v)) walk(x);
+    } else if (typeof v === 'number') figures++;
   };
   walk(payload);
   return rows || figures;
 }
 
-/** A file: an answer that is not plain JSON (GeoJSON and downloads included). */
-function isFileAnswer(res: Response): boolean {
-  const type = String(res.get('Content-Type') ?? '');
-  return res.statusCode < 400 && (!type.includes('json') || type.includes('geo+json') || Boolean(res.get('Content-Disposition')));
+export interface Answered {
+  req: Request;
+  route: string;
+  session: Session | null;
+  status: number;
+  rowsReturned: number | null;
+  /** SHA-256 of a file answer; null for JSON. */
+  fileHash: string | null;
+  note: AuditNote;
 }
 
-function eventOf(req: Request, res: Response, isFile: boolean): AuditEvent['event'] {
-  const note = res.locals.audit as AuditNote | undefined;
-  if (note?.event) return note.event;
-  if (res.statusCode === 401 || res.statusCode === 403) return 'denied';
-  if (isFile) return 'export';
-  if (req.method === 'POST' && req.path.startsWith('/api/imports')) return 'import';
+function eventOf(a: Answered): AuditEvent['event'] {
+  if (a.note.event) return a.note.event;
+  if (a.status === 401 || a.status === 403) return 'denied';
+  if (a.fileHash !== null) return 'export';
+  if (a.req.method === 'POST' && a.req.path.startsWith('/api/imports')) return 'import';
   return 'request';
 }
 
-export function auditCapture(audit: AuditLog, def: RouteDef): RequestHandler {
-  return (req, res, next) => {
-    let rowsReturned: number | null = null;
-    const hash = createHash('sha256');
-    const json = res.json.bind(res);
-    res.json = (body: unknown) => {
-      rowsReturned = rowsIn(body);
-      return json(body);
-    };
-    const write = res.write.bind(res) as (...a: unknown[]) => boolean;
-    const end = res.end.bind(res) as (...a: unknown[]) => Response;
-    // Only a file's bytes are hashed (a JSON answer's rows are counted instead); headers are set before the first byte.
-    let hashing: boolean | null = null;
-    const take = (chunk: unknown, enc: unknown) => {
-      hashing ??= isFileAnswer(res);
-      if (!hashing) return;
-      if (typeof chunk === 'string') hash.update(chunk, typeof enc === 'string' ? (enc as BufferEncoding) : 'utf8');
-      else if (chunk instanceof Uint8Array) hash.update(chunk);
-    };
-    res.write = ((chunk: unknown, ...rest: unknown[]) => {
-      take(chunk, rest[0]);
-      return write(chunk, ...rest);
-    }) as Response['write'];
-    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      if (typeof chunk !== 'function') take(chunk, rest[0]);
-      return end(chunk, ...rest);
-    }) as Response['end'];
-    res.on('finish', () => {
-      const isFile = isFileAnswer(res);
-      const session = res.locals.session as Session | undefined;
-      audit.record({
-        event: eventOf(req, res, isFile),
-        username: session?.username ?? null,
-        role: session?.role ?? null,
-        address: req.ip ?? null,
-        method: req.method,
-        route: def.path,
-        params: { ...(req.params as Record<string, unknown>), ...(req.query as Record<string, unknown>) },
-        status: res.statusCode,
-        rowsReturned: isFile ? null : typeof res.locals.rowsReturned === 'number' ? res.locals.rowsReturned : rowsReturned,
-        fileHash: isFile ? hash.digest('hex') : null,
-        details: (res.locals.audit as AuditNote | undefined)?.details ?? null,
-      });
-    });
-    next();
+export function auditEvent(a: Answered): AuditEvent {
+  return {
+    event: eventOf(a),
+    username: a.session?.username ?? null,
+    role: a.session?.role ?? null,
+    address: a.req.ip ?? null,
+    method: a.req.method,
+    route: a.route,
+    params: { ...(a.req.params as Record<string, unknown>), ...(a.req.query as Record<string, unknown>) },
+    status: a.status,
+    rowsReturned: a.rowsReturned,
+    fileHash: a.fileHash,
+    details: a.note.details ?? null,
   };
 }

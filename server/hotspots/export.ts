@@ -3,9 +3,11 @@
 // GeoJSON FeatureCollection (exterior rings counter-clockwise) or as CSV, each
 // with its metadata. Gi* z-scores and p-values are left out of the grid export:
 // with the shown counts they would let withheld counts be worked out; the class
-// (hot/cold at 90/95/99 %) and whether Gi* could speak (gi_status) are kept.
-// Every cell is a place: its centre in WGS84 and British National Grid, its OS
-// grid reference and the ward holding the centre.
+// (hot/cold at 90/95/99 %) and whether Gi* could speak (gi_status) are kept
+// where the count is shown. A ward map's set is its wards with the unmapped
+// ones (their total is the measure's), as in the API. Every cell is a place:
+// its centre in WGS84 and British National Grid, its OS grid reference and the
+// ward holding the centre.
 import { createHash } from 'node:crypto';
 import { cellRing } from './grid.ts';
 import { suppressionMask } from './suppress.ts';
@@ -80,10 +82,10 @@ export function gridExport(
 ): ExportTable {
   const g = grid.grid;
   // Suppression over the whole grid (zeros are never withheld, so listing only reported cells withholds the same).
-  const mask = suppressionMask(grid.cells.map((c) => c.count), threshold, forced);
+  const mask = suppressionMask(grid.cells.map((c) => c.count), threshold, [], forced);
   const features = g
     ? grid.cells.flatMap((c, k) => (cells === 'reported' && c.count === 0 && c.class === 'not_significant' ? [] : [{
-        properties: { ...placeProps(c), count: mask[k] ? null : c.count, suppressed: mask[k], gi_status: c.gi_status, class: c.class } as Props,
+        properties: { ...placeProps(c), count: mask[k] ? null : c.count, suppressed: mask[k], gi_status: mask[k] ? null : c.gi_status, class: mask[k] ? null : c.class } as Props,
         geometry: { type: 'Polygon', coordinates: [cellRing(g, c.i, c.j)] } as AreaGeometry,
       }]))
     : [];
@@ -109,12 +111,14 @@ export function emergingMethod(r: Pick<EmergingResult, 'cell_m' | 'step' | 'step
 /** Emerging hot spots: one feature per cell with reports in the span, its category and pattern; total counts withheld as the grid's. */
 export function emergingExport(r: EmergingResult, threshold: number, meta: Omit<ExportMeta, 'level' | 'method' | 'cell_m'>, forced?: boolean[]): ExportTable {
   const g = r.grid;
-  const mask = suppressionMask(r.cells.map((c) => c.count), threshold, forced);
+  const mask = suppressionMask(r.cells.map((c) => c.count), threshold, [], forced);
   const features = g
     ? r.cells.map((c, k) => ({
         properties: {
           ...placeProps(c), count: mask[k] ? null : c.count, suppressed: mask[k],
-          category: c.category, category_label: EMERGING_CATEGORIES[c.category], pattern: c.pattern, hot_steps: c.hot_steps, cold_steps: c.cold_steps,
+          ...(mask[k]
+            ? { category: null, category_label: null, pattern: null, hot_steps: null, cold_steps: null }
+            : { category: c.category, category_label: EMERGING_CATEGORIES[c.category], pattern: c.pattern, hot_steps: c.hot_steps, cold_steps: c.cold_steps }),
         } as Props,
         geometry: { type: 'Polygon', coordinates: [cellRing(g, c.i, c.j)] } as AreaGeometry,
       }))
@@ -133,7 +137,8 @@ export function wardExport(
   meta: Omit<ExportMeta, 'level' | 'method' | 'cell_m'>,
   forced?: boolean[],
 ): ExportTable {
-  const mask = suppressionMask(wards.rows.map((r) => r.count), threshold, forced);
+  const set = [...wards.rows.map((r) => ({ name: r.area_code, count: r.count })), ...wards.unmapped.map((u) => ({ name: u.ward, count: u.count }))];
+  const mask = suppressionMask(set.map((c) => c.count), threshold, set.map((c) => c.name), forced);
   const geometry = new Map(boundaries.map((b) => [b.area_code, b.geometry]));
   const features = wards.rows.map((r, k) => ({
     properties: {

@@ -1,25 +1,17 @@
-// Small-number suppression for figures that leave the analyst (measures.md
-// "Small numbers"): counts from 1 to the threshold are withheld (primary); when
-// exactly one count of a set (a map's wards or grid cells, which a published
-// total could complete) is withheld, the next smallest count above the threshold
-// is withheld too (secondary), so that no withheld count can be worked out by
-// difference. Zeros are shown: they reveal no one.
+// Small-number suppression of the hotspot exports: the one rule of
+// server/suppression/cells.ts (primary, secondary, no pinning by the sum, ties
+// by name), so that a map, its export and a breakdown of the same cells
+// withhold the same cells.
+import { withheldCells } from '../suppression/cells.ts';
 
 /**
- * Which counts to withhold (true = withheld). `forced` marks counts to withhold
+ * Which counts to withhold (true = withheld). `names` (ward codes, cell names)
+ * break ties and mark the not-recorded cell; `forced` marks counts to withhold
  * whatever their size (a count of one location type whose difference from the
  * count of every type is small: see `complementForced`).
  */
-export function suppressionMask(counts: ArrayLike<number>, threshold: number, forced?: boolean[]): boolean[] {
-  const mask = Array.from(counts, (c, k) => (c >= 1 && c <= threshold) || (c > 0 && (forced?.[k] ?? false)));
-  if (mask.filter(Boolean).length === 1) {
-    let next = -1;
-    for (let k = 0; k < counts.length; k++) {
-      if (!mask[k] && counts[k] > threshold && (next < 0 || counts[k] < counts[next])) next = k;
-    }
-    if (next >= 0) mask[next] = true;
-  }
-  return mask;
+export function suppressionMask(counts: ArrayLike<number>, threshold: number, names: string[] = [], forced: boolean[] = []): boolean[] {
+  return withheldCells(Array.from(counts), threshold, forced, names.map((n) => n === 'not_recorded'), names);
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Database } from '../db.ts';
 import { heldSources } from '../import/sources/held.ts';
 import type { Period } from '../period.ts';
-import { suppressPayload } from '../suppression/payload.ts';
+import { releaseReport } from '../suppression/report.ts';
 import { isSuppressedAudience, sectionsFor, type Audience, type SectionId } from './audience.ts';
 import { reportFigures, type ReportFigures } from './figures.ts';
 import { methodology, type Methodology } from './methodology.ts';
@@ -63,7 +63,7 @@ export async function buildReport(db: Database, period: Period, opts: ReportOpti
     ...(sections.includes('quality') ? { completeness } : {}),
     methodology: methodology({ suppressed, threshold: opts.threshold, thresholds: raw.thresholds, heldLayouts: (await heldSources(db)).tables.flatMap((t) => t.layouts) }),
   };
-  if (suppressed) body = suppressPayload(body, opts.threshold) as typeof body;
+  if (suppressed) body = releaseReport(body, opts.threshold);
   const figs = body.figures as Report['figures'];
   const labels = { current: body.period.label, previous: body.previous.label };
   const findings = keyFindings({

@@ -3,7 +3,7 @@
 // breakdowns, profiles, missing views, ward counts, trends, import history):
 // the report defines no figure of its own.
 import type { Database } from '../db.ts';
-import { previousPeriod, type Period } from '../period.ts';
+import { previousPeriod, seriesPeriods, type Period } from '../period.ts';
 import { findBreakdown, type BreakdownDef } from '../measures/definitions.ts';
 import { computeBreakdown, computeMeasures, type BreakdownRow, type MeasureValues } from '../measures/run.ts';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../measures/params.ts';
@@ -15,7 +15,8 @@ import { loadBoundaries } from '../hotspots/service.ts';
 import { wardCounts, WARD_MEASURES, type WardMeasure, type WardRow } from '../hotspots/wards.ts';
 import { childrenByArea } from '../hotspots/population.ts';
 import { TREND_MEASURES, trendMeasure } from '../trends/measures.ts';
-import { trendSeries, type SeriesPoint } from '../trends/series.ts';
+import { seriesValues, trendSeries, type SeriesPoint } from '../trends/series.ts';
+import { PERCENT_DENOMINATOR } from '../suppression/measures.ts';
 import { listImports } from '../import/store.ts';
 import type { ImportedFile } from '../import/store.ts';
 import { periodLabel } from './format.ts';
@@ -54,6 +55,8 @@ export interface ReportTrend {
   direction: string;
   rationale: string;
   points: SeriesPoint[];
+  /** For a percentage: the count each month's value is "as % of", by month (the release judges them; not shown). */
+  denominators?: Record<string, number | null>;
 }
 
 export interface ReportFigures {
@@ -137,7 +140,11 @@ async function trends(db: Database, now: Period): Promise<ReportFigures['trends'
   const series = await Promise.all(TREND_MEASURES.map(async (t) => {
     const m = trendMeasure(t.id)!;
     const points = await trendSeries(db, m, { from: window.from, to: window.to, interval: 'month' });
-    return { measure: m.id, label: m.label, unit: m.unit, direction: m.direction, rationale: m.rationale, points };
+    const denId = PERCENT_DENOMINATOR[m.id];
+    const denominators = denId
+      ? await seriesValues(db, seriesPeriods(window.from, window.to, 'month')).then((v) => Object.fromEntries(points.map((p) => [p.period, v.get(p.period)?.[denId] ?? null])))
+      : undefined;
+    return { measure: m.id, label: m.label, unit: m.unit, direction: m.direction, rationale: m.rationale, points, ...(denominators ? { denominators } : {}) };
   }));
   return { ...window, series };
 }

@@ -1,6 +1,8 @@
 // The audit trail (admin): filtered entries, a CSV download, and the chain check.
 import type { AppContext } from '../app.ts';
-import type { RouteDef } from './registry.ts';
+import { FileReply, type Params, type RouteDef } from './registry.ts';
+
+const FILTER: Params = { username: 'choice', event: 'choice', route: 'choice', from: 'choice', to: 'choice', limit: 'choice' };
 import { auditFilterFromQuery, auditCsv, searchAudit } from '../audit/query.ts';
 import { verifyAudit } from '../audit/log.ts';
 import { securityFor } from '../auth/security.ts';
@@ -12,35 +14,33 @@ export function auditRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/audit',
       access: 'admin',
+      params: FILTER,
       summary: 'Audit trail entries, newest first, filtered by user, event, route and dates',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const filter = auditFilterFromQuery(req.query as Record<string, unknown>);
         await audit.flush();
-        res.json({ entries: await searchAudit(ctx.db, filter) });
+        return { entries: await searchAudit(ctx.db, filter) };
       },
     },
     {
       method: 'get',
       path: '/api/audit.csv',
       access: 'admin',
+      params: FILTER,
       summary: 'Audit trail entries as CSV',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const filter = auditFilterFromQuery(req.query as Record<string, unknown>);
         await audit.flush();
-        const csv = auditCsv(await searchAudit(ctx.db, filter));
-        res.set('Content-Type', 'text/csv; charset=utf-8');
-        res.set('Content-Disposition', 'attachment; filename="audit.csv"');
-        res.send(csv);
+        return new FileReply(auditCsv(await searchAudit(ctx.db, filter)), 'text/csv; charset=utf-8', 'audit.csv');
       },
     },
     {
       method: 'get',
       path: '/api/audit/verify',
       access: 'admin',
+      params: {},
       summary: 'Recomputes the hash chain of the audit trail',
-      handler: async (_req, res) => {
-        res.json(await verifyAudit(ctx.db));
-      },
+      handler: () => verifyAudit(ctx.db),
     },
   ];
 }

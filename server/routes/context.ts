@@ -3,8 +3,7 @@
 // the extracts held with the date of their latest import (a download's sources).
 // No figures; only the suppression note depends on the role (so it is not cached).
 import type { AppContext } from '../app.ts';
-import type { RouteDef } from './registry.ts';
-import { suppressionThreshold } from '../auth/suppressed-responses.ts';
+import { suppressionThreshold, type RouteDef } from './registry.ts';
 
 export interface WardName {
   code: string;
@@ -32,6 +31,7 @@ export function contextRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/context',
       access: 'shared',
+      params: {},
       summary: 'Ward names and codes from the boundaries held, the extracts held with their latest import date, and the reader’s suppression note',
       handler: async (_req, res) => {
         const [wards, extracts] = await Promise.all([ctx.db.named('hotspots/boundaries#names'), ctx.db.named('import/history#latest_by_extract')]);
@@ -40,7 +40,7 @@ export function contextRoutes(ctx: AppContext): RouteDef[] {
           extracts: extracts.map((e) => ({ extract: String(e.extract), imported_at: String(e.imported_at) })),
           suppression: suppressionNote(suppressionThreshold(res), ctx.config.suppressionThreshold),
         };
-        res.json(answer);
+        return answer;
       },
     },
   ];

@@ -1,11 +1,10 @@
 // Shared exports of hotspot data for partners (police analysts): aggregated
 // only, small counts withheld, with metadata; every export is logged with its
 // route, parameters and the SHA-256 of the file.
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { AppContext } from '../app.ts';
-import type { RouteDef } from './registry.ts';
+import { FileReply, PERIOD_PARAMS, served, suppressionThreshold, type Params, type RouteDef } from './registry.ts';
 import { periodFromQuery } from '../period.ts';
-import { markSuppressed, suppressionThreshold } from '../auth/suppressed-responses.ts';
 import { loadBoundaries, boundaryAttribution, hotspotGrid } from '../hotspots/service.ts';
 import { wardCounts } from '../hotspots/wards.ts';
 import { childrenByArea } from '../hotspots/population.ts';
@@ -15,6 +14,8 @@ import { complementForced } from '../hotspots/suppress.ts';
 import { CLASSIFICATION, emergingExport, gridExport, wardExport, suppressionNote, toGeoJson, toCsv, type ExportTable } from '../hotspots/export.ts';
 
 type Query = Record<string, unknown>;
+
+const PARAMS: Params = { ...PERIOD_PARAMS, level: 'choice', measure: 'choice', cell_m: 'grid', location_type: 'filter', cells: 'choice', step: 'choice', min_reports: 'definition' };
 
 async function buildExport(ctx: AppContext, q: Query, threshold: number): Promise<{ table: ExportTable; params: Record<string, unknown> }> {
   const p = periodFromQuery(q);
@@ -71,19 +72,17 @@ async function buildExport(ctx: AppContext, q: Query, threshold: number): Promis
   };
 }
 
-/** Exports are suppressed for every role (the threshold of the session's role, else the configured one). */
-function thresholdFor(ctx: AppContext, res: Response): number {
-  return suppressionThreshold(res) ?? ctx.config.suppressionThreshold;
-}
-
-// The audit capture (server/audit/capture.ts) records each export with the SHA-256 of the file sent.
-function send(res: Response, params: Record<string, unknown>, body: string, type: string, name: string): void {
-  res.locals.audit = { event: 'export', details: params };
-  markSuppressed(res);
-  res.setHeader('Content-Type', type);
-  res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-  res.setHeader('Cache-Control', 'no-store');
-  res.send(body);
+// Exports leave the analyst whoever asks: every role's file is built with small
+// numbers withheld (the configured threshold). The pipeline records each export
+// with the SHA-256 of the file sent.
+async function exported(ctx: AppContext, req: Request, res: Response, format: 'geojson' | 'csv'): Promise<FileReply> {
+  const threshold = suppressionThreshold(res) ?? ctx.config.suppressionThreshold;
+  const { table, params } = await buildExport(ctx, req.query as Query, threshold);
+  Object.assign(served(res).audit, { event: 'export', details: params });
+  const name = fileName(params, format);
+  return format === 'csv'
+    ? new FileReply(toCsv(table), 'text/csv; charset=utf-8', name, true)
+    : new FileReply(toGeoJson(table), 'application/geo+json; charset=utf-8', name, true);
 }
 
 function fileName(params: Record<string, unknown>, ext: string): string {
@@ -96,21 +95,17 @@ export function exportsRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/exports/hotspots.geojson',
       access: 'shared',
+      params: PARAMS,
       summary: 'Hotspot data by ward or grid cell as RFC 7946 GeoJSON, small counts withheld',
-      handler: async (req, res) => {
-        const { table, params } = await buildExport(ctx, req.query as Query, thresholdFor(ctx, res));
-        send(res, params, toGeoJson(table), 'application/geo+json; charset=utf-8', fileName(params, 'geojson'));
-      },
+      handler: (req, res) => exported(ctx, req, res, 'geojson'),
     },
     {
       method: 'get',
       path: '/api/exports/hotspots.csv',
       access: 'shared',
+      params: PARAMS,
       summary: 'Hotspot data by ward or grid cell as CSV, small counts withheld',
-      handler: async (req, res) => {
-        const { table, params } = await buildExport(ctx, req.query as Query, thresholdFor(ctx, res));
-        send(res, params, toCsv(table), 'text/csv; charset=utf-8', fileName(params, 'csv'));
-      },
+      handler: (req, res) => exported(ctx, req, res, 'csv'),
     },
   ];
 }

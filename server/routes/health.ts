@@ -7,10 +7,9 @@ export function healthRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/health',
       access: 'public',
+      params: {},
       summary: 'Liveness and data version',
-      handler: async (_req, res) => {
-        res.json({ status: 'ok', dataVersion: await ctx.db.dataVersion() });
-      },
+      handler: async () => ({ status: 'ok', dataVersion: await ctx.db.dataVersion() }),
     },
   ];
 }

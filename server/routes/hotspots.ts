@@ -1,7 +1,7 @@
 // Hotspot maps: boundaries, ward counts for the choropleths, the Gi* grid of
 // location reports, and (analyst only) the locations of concern as points.
 import type { AppContext } from '../app.ts';
-import type { RouteDef } from './registry.ts';
+import { PERIOD_PARAMS, type RouteDef } from './registry.ts';
 import { periodFromQuery } from '../period.ts';
 import { loadBoundaries, boundaryAttribution, hotspotGrid } from '../hotspots/service.ts';
 import { simplifyForDrawing } from '../hotspots/simplify.ts';
@@ -20,10 +20,11 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/hotspots/boundaries',
       access: 'shared',
       cache: 'data',
+      params: {},
       summary: 'Loaded ward boundaries for drawing (GeoJSON, d3-geo winding, simplified below a pixel) and the attribution they need',
-      handler: async (_req, res) => {
+      handler: async () => {
         const boundaries = simplifyForDrawing(await loadBoundaries(ctx.db));
-        res.json({
+        return {
           type: 'FeatureCollection',
           attribution: await boundaryAttribution(ctx.db, boundaries),
           features: boundaries.map((b) => ({
@@ -32,7 +33,7 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
             properties: { area_code: b.area_code, area_name: b.area_name },
             geometry: b.geometry,
           })),
-        });
+        };
       },
     },
     {
@@ -40,15 +41,16 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/hotspots/wards',
       access: 'shared',
       cache: 'data',
+      params: { ...PERIOD_PARAMS, measure: 'choice', location_type: 'filter' },
       summary: 'Counts and rates per 10,000 children by ward for one choropleth measure (location reports optionally of one location type), and the counts no boundary can draw',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const q = req.query as Query;
         const p = periodFromQuery(q);
         const measure = wardMeasureFromQuery(q);
         const period = { from: p.date_from, to: p.date_to };
         const boundaries = await loadBoundaries(ctx.db);
         const result = await wardCounts(ctx.db, measure, period, boundaries, await childrenByArea(ctx.db, period), locationTypeFromQuery(q));
-        res.json({ period, measures: WARD_MEASURES, ...result });
+        return { period, measures: WARD_MEASURES, ...result };
       },
     },
     {
@@ -56,8 +58,9 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/hotspots/grid',
       access: 'shared',
       cache: 'data',
+      params: { ...PERIOD_PARAMS, cell_m: 'grid', location_type: 'filter', cells: 'choice', min_reports: 'definition' },
       summary: 'Location reports per grid cell (centre, National Grid, ward) with Getis-Ord Gi* z, p and hot/cold class, or too few reports (every cell, or with cells=reported those with reports or significant)',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const q = req.query as Query;
         const p = periodFromQuery(q);
         const { grid: _grid, cells, ...result } = await hotspotGrid(ctx.db, {
@@ -68,7 +71,7 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
           guard: guardFromQuery(q),
         });
         const listed = cellsFromQuery(q) === 'all' ? cells : cells.filter((c) => c.count > 0 || c.class !== 'not_significant');
-        res.json({ ...result, cells: listed });
+        return { ...result, cells: listed };
       },
     },
     {
@@ -76,8 +79,9 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/hotspots/emerging',
       access: 'shared',
       cache: 'data',
+      params: { ...PERIOD_PARAMS, step: 'choice', cell_m: 'grid', location_type: 'filter', min_reports: 'definition' },
       summary: 'Emerging hot spots: Gi* per cell at every month or quarter of the span, the Mann–Kendall trend of its z-scores, and its ArcGIS Emerging Hot Spot Analysis category (cells with reports)',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const q = req.query as Query;
         const p = periodFromQuery(q);
         const { grid: _grid, ...result } = await emergingHotspots(ctx.db, {
@@ -88,7 +92,7 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
           locationType: locationTypeFromQuery(q),
           guard: guardFromQuery(q),
         });
-        res.json(result);
+        return result;
       },
     },
     {
@@ -96,8 +100,9 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/hotspots/context',
       access: 'shared',
       cache: 'data',
+      params: { ...PERIOD_PARAMS, crime_type: 'choice' },
       summary: 'police.uk street-level crime for the period (public, Open Government Licence) per anonymous snap point, a context layer under the hotspot maps',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const q = req.query as Query;
         const p = periodFromQuery(q);
         const period = { from: p.date_from, to: p.date_to };
@@ -106,7 +111,7 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
           ctx.db.named('hotspots/context#points', { ...period, crime_type: crimeType }),
           ctx.db.named('hotspots/context#types', period),
         ]);
-        res.json({
+        return {
           period,
           crime_type: crimeType,
           source: 'police.uk street-level crime',
@@ -114,7 +119,7 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
           attribution: 'Contains public sector information licensed under the Open Government Licence v3.0 (data.police.uk).',
           types: types.map((t) => ({ crime_type: String(t.crime_type), crimes: Number(t.crimes) })),
           points: points.map((r) => ({ lon: Number(r.lon), lat: Number(r.lat), location: r.location === null ? null : String(r.location), crimes: Number(r.crimes) })),
-        });
+        };
       },
     },
     {
@@ -122,8 +127,9 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/hotspots/locations',
       access: 'records',
       cache: 'data',
+      params: { ...PERIOD_PARAMS, location_type: 'filter' },
       summary: "Locations of concern reported in the period, as points with report and child counts, and the density map's default bandwidth in metres (Scott's rule)",
-      handler: async (req, res) => {
+      handler: async (req) => {
         const q = req.query as Query;
         const p = periodFromQuery(q);
         const rows = await ctx.db.named('hotspots/locations#points', {
@@ -132,7 +138,7 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
           location_type: locationTypeFromQuery(q),
         });
         const located = rows.map((r) => ({ lon: Number(r.lon), lat: Number(r.lat), reports: Number(r.reports) }));
-        res.json({ period: { from: p.date_from, to: p.date_to }, bandwidth_m: scottBandwidthM(located), rows });
+        return { period: { from: p.date_from, to: p.date_to }, bandwidth_m: scottBandwidthM(located), rows };
       },
     },
   ];

@@ -11,13 +11,12 @@ import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { AppContext } from '../app.ts';
-import type { RouteDef } from './registry.ts';
+import { Reply, served, type RouteDef } from './registry.ts';
 import { badRequest, HttpError } from '../errors.ts';
 import { importFiles } from '../import/index.ts';
 import { listImports } from '../import/store.ts';
 import { makeScratchDir } from '../import/scratch.ts';
 import { heldSources } from '../import/sources/held.ts';
-import type { AuditNote } from '../audit/capture.ts';
 
 /** Largest upload accepted, all files together. */
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
@@ -87,8 +86,7 @@ function busboyError(e: unknown): boolean {
 }
 
 function sessionUser(res: Response): string | undefined {
-  const s = res.locals.session as { username?: unknown } | undefined;
-  return typeof s?.username === 'string' ? s.username : undefined;
+  return served(res).session?.username;
 }
 
 export function importsRoutes(ctx: AppContext): RouteDef[] {
@@ -97,6 +95,7 @@ export function importsRoutes(ctx: AppContext): RouteDef[] {
       method: 'post',
       path: '/api/imports',
       access: 'admin',
+      params: {},
       summary: 'Import a batch of extracts (multipart upload); all-or-nothing',
       handler: async (req, res) => {
         const dir = makeScratchDir();
@@ -104,17 +103,15 @@ export function importsRoutes(ctx: AppContext): RouteDef[] {
           const uploads = await receiveFiles(req, dir);
           if (uploads.length === 0) throw badRequest('No files were uploaded.', 'files');
           const result = await importFiles(ctx.db, uploads, { source: 'api', importedBy: sessionUser(res) });
-          res.locals.audit = {
+          Object.assign(served(res).audit, {
             event: 'import',
             details: result.ok
               ? { importId: result.importId, files: result.files }
               : { refused: true, files: uploads.map((u) => u.name), problems: result.problems.length },
-          } satisfies AuditNote;
-          if (result.ok) {
-            res.json({ ok: true, importId: result.importId, files: result.files, warnings: result.warnings });
-          } else {
-            res.status(422).json({ ok: false, problems: result.problems, warnings: result.warnings });
-          }
+          });
+          return result.ok
+            ? { ok: true, importId: result.importId, files: result.files, warnings: result.warnings }
+            : new Reply(422, { ok: false, problems: result.problems, warnings: result.warnings });
         } finally {
           await rm(dir, { recursive: true, force: true });
         }
@@ -124,13 +121,14 @@ export function importsRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/imports',
       access: 'aggregate',
+      params: {},
       summary: 'Import history: batches, their files, row counts and SHA-256; the sources held and the figures they cannot give',
-      handler: async (_req, res) => {
+      handler: async () => {
         const imports = await listImports(ctx.db);
-        res.json({
+        return {
           imports: imports.map((i) => ({ importId: i.importId, importedAt: i.importedAt, source: i.source, files: i.files })),
           held: await heldSources(ctx.db),
-        });
+        };
       },
     },
   ];

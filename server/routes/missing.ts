@@ -6,7 +6,9 @@
 // repeat_min, repeat_days and long_hours (400 naming a bad parameter).
 import type { Request } from 'express';
 import type { AppContext } from '../app.ts';
-import type { RouteDef } from './registry.ts';
+import { PERIOD_PARAMS, THRESHOLD_PARAMS, type Params, type RouteDef } from './registry.ts';
+
+const PARAMS: Params = { ...PERIOD_PARAMS, ...THRESHOLD_PARAMS };
 import { notFound } from '../errors.ts';
 import { periodFromQuery, type Period } from '../period.ts';
 import { DEFAULT_THRESHOLDS, measureParamsFromQuery, type Thresholds } from '../measures/params.ts';
@@ -39,10 +41,11 @@ export function missingRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/missing/monthly',
       access: 'aggregate',
       cache: 'data',
+      params: PARAMS,
       summary: 'Missing: episodes, children, long episodes and return home interviews by month',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const a = asked(req);
-        res.json({ ...a.echo, series: await monthlySeries(db, a.period, a.thresholds) });
+        return { ...a.echo, series: await monthlySeries(db, a.period, a.thresholds) };
       },
     },
     {
@@ -50,12 +53,13 @@ export function missingRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/missing/breakdowns/:dimension',
       access: 'aggregate',
       cache: 'data',
+      params: PARAMS,
       summary: 'Missing: episodes by type, and where children were found (location type, ward)',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const { dimension } = req.params as { dimension: string };
         if (!(MISSING_VIEW_BREAKDOWNS as readonly string[]).includes(dimension)) throw notFound(`No missing breakdown '${dimension}'`);
         const a = asked(req);
-        res.json({ ...a.echo, dimension, rows: await missingBreakdown(db, dimension as MissingViewBreakdown, a.period, a.thresholds) });
+        return { ...a.echo, dimension, rows: await missingBreakdown(db, dimension as MissingViewBreakdown, a.period, a.thresholds) };
       },
     },
     {
@@ -63,10 +67,11 @@ export function missingRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/missing/heatmap',
       access: 'aggregate',
       cache: 'data',
+      params: PARAMS,
       summary: 'Missing: episodes started by day of the week and hour of the day',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const a = asked(req);
-        res.json({ ...a.echo, cells: await startHeatmap(db, a.period, a.thresholds) });
+        return { ...a.echo, cells: await startHeatmap(db, a.period, a.thresholds) };
       },
     },
     {
@@ -74,10 +79,11 @@ export function missingRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/missing/concentration',
       access: 'aggregate',
       cache: 'data',
+      params: PARAMS,
       summary: 'Missing: share of episodes from the most frequently missing 10% of children',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const a = asked(req);
-        res.json({ ...a.echo, ...(await concentration(db, a.period, a.thresholds)) });
+        return { ...a.echo, ...(await concentration(db, a.period, a.thresholds)) };
       },
     },
     {
@@ -85,14 +91,15 @@ export function missingRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/missing/cross-reference',
       access: 'aggregate',
       cache: 'data',
+      params: PARAMS,
       summary: 'Missing × CSE: referred children who had been missing, and children with a case missing from care',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const a = asked(req);
         const [referred, children] = await Promise.all([
           referredMissing(db, a.period, a.thresholds),
           missingChildren(db, a.period, a.thresholds),
         ]);
-        res.json({ ...a.echo, referred, case_missing_from_care: { count: children.filter(MISSING_LISTS['from-care']).length } });
+        return { ...a.echo, referred, case_missing_from_care: { count: children.filter(MISSING_LISTS['from-care']).length } };
       },
     },
     {
@@ -100,12 +107,13 @@ export function missingRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/missing/children/:list',
       access: 'records',
       cache: 'data',
+      params: PARAMS,
       summary: 'Missing: children missing repeatedly, those without an open CSE case, and children with a case missing from care (pseudonymous ids)',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const { list } = req.params as { list: string };
         if (!Object.hasOwn(MISSING_LISTS, list)) throw notFound(`No list of children '${list}'`);
         const a = asked(req);
-        res.json({ ...a.echo, list, children: await missingList(db, list as MissingList, a.period, a.thresholds) });
+        return { ...a.echo, list, children: await missingList(db, list as MissingList, a.period, a.thresholds) };
       },
     },
   ];

@@ -5,7 +5,9 @@
 // parameter); victims routes also take the victims page filters.
 import type { Request } from 'express';
 import type { AppContext } from '../app.ts';
-import type { RouteDef } from './registry.ts';
+import { PERIOD_PARAMS, VICTIM_FILTER_PARAMS, type Params, type RouteDef } from './registry.ts';
+
+const VICTIMS: Params = { ...PERIOD_PARAMS, ...VICTIM_FILTER_PARAMS };
 import { notFound } from '../errors.ts';
 import { periodFromQuery, type Period } from '../period.ts';
 import { measureParamsFromQuery, type VictimFilters } from '../measures/params.ts';
@@ -32,11 +34,12 @@ export function profilesRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/profiles/victims/completeness',
       access: 'aggregate',
       cache: 'data',
+      params: VICTIMS,
       summary: 'Victims: % not recorded for every field of the victims page, under its filters',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const period = periodFromQuery(query(req));
         const filters = victimFilters(query(req));
-        res.json({ period: periodJson(period), filters, fields: await victimsCompleteness(db, period, filters) });
+        return { period: periodJson(period), filters, fields: await victimsCompleteness(db, period, filters) };
       },
     },
     {
@@ -44,11 +47,12 @@ export function profilesRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/profiles/victims/rates',
       access: 'aggregate',
       cache: 'data',
+      params: VICTIMS,
       summary: 'Victims: cases per 10,000 children aged 0-17 by home ward and by sex and age band',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const period = periodFromQuery(query(req));
         const filters = victimFilters(query(req));
-        res.json({ period: periodJson(period), filters, ...(await victimsRates(db, period, filters)) });
+        return { period: periodJson(period), filters, ...(await victimsRates(db, period, filters)) };
       },
     },
     {
@@ -56,10 +60,11 @@ export function profilesRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/profiles/offenders/completeness',
       access: 'aggregate',
       cache: 'data',
+      params: PERIOD_PARAMS,
       summary: 'Offenders: % not recorded for every field of the offenders page',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const period = periodFromQuery(query(req));
-        res.json({ period: periodJson(period), fields: await offendersCompleteness(db, period) });
+        return { period: periodJson(period), fields: await offendersCompleteness(db, period) };
       },
     },
     {
@@ -67,15 +72,16 @@ export function profilesRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/profiles/offenders/breakdowns/:dimension',
       access: 'aggregate',
       cache: 'data',
+      params: PERIOD_PARAMS,
       summary: 'Offenders: lone or group, relationship to the child, and offender-child age gap',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const { dimension } = req.params as { dimension: string };
         if (!(OFFENDER_PROFILE_BREAKDOWNS as readonly string[]).includes(dimension)) {
           throw notFound(`No offenders profile breakdown '${dimension}'`);
         }
         const period = periodFromQuery(query(req));
         const rows = await offenderBreakdown(db, dimension as OffenderProfileBreakdown, period);
-        res.json({ period: periodJson(period), dimension, rows });
+        return { period: periodJson(period), dimension, rows };
       },
     },
     {
@@ -83,10 +89,11 @@ export function profilesRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/profiles/offenders/groups',
       access: 'records',
       cache: 'data',
+      params: PERIOD_PARAMS,
       summary: 'Offenders: groups active in the period with size, children linked and first/last activity',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const period = periodFromQuery(query(req));
-        res.json({ period: periodJson(period), groups: await offenderGroups(db, period) });
+        return { period: periodJson(period), groups: await offenderGroups(db, period) };
       },
     },
     {
@@ -94,10 +101,11 @@ export function profilesRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/profiles/offenders/multi-victim',
       access: 'records',
       cache: 'data',
+      params: PERIOD_PARAMS,
       summary: 'Offenders: offenders linked to two or more children (pseudonymous records)',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const period = periodFromQuery(query(req));
-        res.json({ period: periodJson(period), offenders: await multiVictimOffenders(db, period) });
+        return { period: periodJson(period), offenders: await multiVictimOffenders(db, period) };
       },
     },
     {
@@ -105,11 +113,12 @@ export function profilesRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/profiles/network',
       access: 'records',
       cache: 'data',
+      params: { ...PERIOD_PARAMS, group: 'choice' },
       summary: 'Links: summary and largest connected groups of the network, with the nodes and links of one group (?group=) or of the largest groups',
-      handler: async (req, res) => {
+      handler: async (req) => {
         const period = periodFromQuery(query(req));
         const group = groupFromQuery(query(req).group);
-        res.json({ period: periodJson(period), ...networkView(await loadNetwork(db, period), group) });
+        return { period: periodJson(period), ...networkView(await loadNetwork(db, period), group) };
       },
     },
   ];

@@ -5,7 +5,7 @@
 // audited.
 import type { Request, Response } from 'express';
 import type { AppContext } from '../app.ts';
-import type { RouteDef } from './registry.ts';
+import { Reply, served, type RouteDef } from './registry.ts';
 import { badRequest } from '../errors.ts';
 import { findUser } from '../auth/users.ts';
 import { dummyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.ts';
@@ -28,7 +28,7 @@ export function sessionRoutes(ctx: AppContext): RouteDef[] {
   const { sessions, throttle, audit } = securityFor(ctx);
   const idle = ctx.config.sessionIdleMinutes;
 
-  async function signIn(req: Request, res: Response): Promise<void> {
+  async function signIn(req: Request, res: Response): Promise<unknown> {
     const username = credential(req.body, 'username').trim().toLowerCase();
     const password = credential(req.body, 'password');
     const address = req.ip ?? '';
@@ -39,8 +39,7 @@ export function sessionRoutes(ctx: AppContext): RouteDef[] {
       const seconds = Math.ceil(attempt.waitMs / 1000);
       audit.record({ ...base, event: 'login_failed', status: 429, details: { reason: 'throttled' } });
       res.set('Retry-After', String(seconds));
-      res.status(429).json({ error: 'Too many failed sign-ins. Wait a moment and try again.', retryAfterSeconds: seconds });
-      return;
+      return new Reply(429, { error: 'Too many failed sign-ins. Wait a moment and try again.', retryAfterSeconds: seconds });
     }
     let user: Awaited<ReturnType<typeof findUser>>;
     let ok: boolean;
@@ -55,15 +54,14 @@ export function sessionRoutes(ctx: AppContext): RouteDef[] {
       attempt.ticket.fail();
       const reason = !user ? 'unknown user' : !ok ? 'wrong password' : 'account disabled';
       audit.record({ ...base, event: 'login_failed', status: 401, details: { reason } });
-      res.status(401).json({ error: 'Wrong username or password, or the account is disabled.' });
-      return;
+      return new Reply(401, { error: 'Wrong username or password, or the account is disabled.' });
     }
     attempt.ticket.succeed();
     sessions.destroy(parseCookies(req.get('cookie'))[SESSION_COOKIE]);
     const { token, session } = sessions.create(user.username, user.role);
     audit.record({ ...base, role: user.role, event: 'login', status: 200 });
     res.set('Set-Cookie', sessionCookie(token, req.secure));
-    res.json(sessionBody(session, idle));
+    return sessionBody(session, idle);
   }
 
   return [
@@ -71,28 +69,30 @@ export function sessionRoutes(ctx: AppContext): RouteDef[] {
       method: 'get',
       path: '/api/session',
       access: 'public',
+      params: {},
       summary: 'Who is signed in (user null when nobody is), with the CSRF token for state-changing requests',
       handler: (_req, res) => {
-        const s = res.locals.session as Session | undefined;
+        const s = served(res).session;
         // 200 with user null when signed out: asking "who am I?" is not an error, and
         // the browser would log a 401 as a console error on every signed-out page.
-        res.json(s ? sessionBody(s, idle) : { user: null });
+        return s ? sessionBody(s, idle) : { user: null };
       },
     },
-    { method: 'post', path: '/api/session', access: 'public', summary: 'Sign in', handler: signIn },
+    { method: 'post', path: '/api/session', access: 'public', params: {}, summary: 'Sign in', handler: signIn },
     {
       method: 'delete',
       path: '/api/session',
       access: 'public',
+      params: {},
       summary: 'Sign out',
       handler: (req, res) => {
-        const s = res.locals.session as Session | undefined;
+        const s = served(res).session;
         if (s) {
           sessions.destroy(parseCookies(req.get('cookie'))[SESSION_COOKIE]);
           audit.record({ event: 'logout', username: s.username, role: s.role, address: req.ip ?? null, method: 'DELETE', route: '/api/session', status: 204 });
         }
         res.set('Set-Cookie', clearedSessionCookie(req.secure));
-        res.status(204).end();
+        return new Reply(204);
       },
     },
   ];

@@ -1,12 +1,13 @@
 // Trends API: a measure by month or quarter with XmR mean, limits and
 // special-cause rules, and the list of measures followed over time.
 import type { AppContext } from '../app.ts';
-import type { RouteDef } from './registry.ts';
+import { MEASURE_PARAMS, suppressionThreshold, type RouteDef } from './registry.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { periodFromQuery, seriesPeriods, type Interval } from '../period.ts';
 import { measureParamsFromQuery } from '../measures/params.ts';
 import { TREND_MEASURES, trendMeasure } from '../trends/measures.ts';
-import { trendSeries } from '../trends/series.ts';
+import { seriesValues, trendSeries } from '../trends/series.ts';
+import { PERCENT_DENOMINATOR } from '../suppression/measures.ts';
 
 /** Longest series served: 20 years of months. */
 const MAX_POINTS = 240;
@@ -25,16 +26,16 @@ export function trendsRoutes(ctx: AppContext): RouteDef[] {
       path: '/api/trends',
       access: 'aggregate',
       cache: 'data',
+      params: {},
       summary: 'The measures followed over time, with their direction of improvement',
-      handler: (_req, res) => {
-        res.json({ measures: TREND_MEASURES.map((m) => trendMeasure(m.id)) });
-      },
+      handler: () => ({ measures: TREND_MEASURES.map((m) => trendMeasure(m.id)) }),
     },
     {
       method: 'get',
       path: '/api/trends/:measure',
       access: 'aggregate',
       cache: 'data',
+      params: { ...MEASURE_PARAMS, interval: 'choice', baseline: 'baseline', rebase: 'baseline' },
       summary: 'A measure by month or quarter with XmR limits and special causes',
       handler: async (req, res) => {
         const { measure: id } = req.params as { measure: string };
@@ -60,7 +61,20 @@ export function trendsRoutes(ctx: AppContext): RouteDef[] {
           baselineN: b === undefined ? undefined : Number(b),
           rebase,
         });
-        res.json({
+        // For viewers and partners, the release (server/suppression/routes.ts) judges
+        // the months behind each point and a percentage's denominators: its basis.
+        let basis: { months?: { period: string; value: number | null; denominator: number | null }[]; denominators?: Record<string, number | null> } | undefined;
+        if (suppressionThreshold(res) !== null) {
+          const denId = PERCENT_DENOMINATOR[measure.id];
+          const months = seriesPeriods(period.date_from, period.date_to, 'month');
+          const [byMonth, byPoint] = await Promise.all([seriesValues(ctx.db, months, measureParamsFromQuery(q)), seriesValues(ctx.db, periods, measureParamsFromQuery(q))]);
+          basis = {
+            months: months.map((m) => ({ period: m.period, value: byMonth.get(m.period)?.[measure.id] ?? null, denominator: denId ? (byMonth.get(m.period)?.[denId] ?? null) : null })),
+            denominators: denId ? Object.fromEntries(periods.map((p) => [p.period, byPoint.get(p.period)?.[denId] ?? null])) : {},
+          };
+        }
+        return {
+          ...(basis ? { basis } : {}),
           measure: measure.id,
           interval,
           label: measure.label,
@@ -69,7 +83,7 @@ export function trendsRoutes(ctx: AppContext): RouteDef[] {
           baseline: b === undefined ? null : Number(b),
           rebase: rebase ?? null,
           points,
-        });
+        };
       },
     },
   ];

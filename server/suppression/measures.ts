@@ -31,7 +31,7 @@ export function isKnownMeasure(id: string): boolean {
 
 /**
  * Withholds, in a measures object:
- * - a count from 1 to the threshold, or one in `forced` (differencing);
+ * - a count from 1 to the threshold;
  * - a percentage whose denominator is withheld or not present, or whose
  *   numerator (round(pct × denominator / 100)) or complement (denominator −
  *   numerator) is from 1 to the threshold; a percentage with no known
@@ -41,12 +41,11 @@ export function isKnownMeasure(id: string): boolean {
 export function suppressMeasures(
   m: Record<string, number | null>,
   threshold: number,
-  forced: Set<string> = new Set(),
 ): { measures: Record<string, number | null>; withheld: string[] } {
   const withheld = new Set<string>();
   for (const [id, v] of Object.entries(m)) {
     if (v === null || !isCountMeasure(id)) continue;
-    if (forced.has(id) || isSmall(v, threshold)) withheld.add(id);
+    if (isSmall(v, threshold)) withheld.add(id);
   }
   for (const [id, v] of Object.entries(m)) {
     if (v === null || isCountMeasure(id)) continue;

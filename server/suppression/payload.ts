@@ -16,9 +16,9 @@
 //   set whose total is shown); an object that lost a count loses its other
 //   figures too (percentages of it), and a `pct_*` figure beside a `total` is
 //   withheld when its numerator or complement is small.
-// Every cell has an id (its path, array rows named by their text fields) so that
-// differencing.ts can compare the same cell in two answers.
+// Every cell has an id (its path, array rows named by their text fields).
 // `assertSuppressed` is the last check before a suppressed answer is sent.
+// Work is linear in the size of the answer (each row is visited a fixed number of times).
 import { isSmall, withheldCells } from './cells.ts';
 import { isCountMeasure, isKnownMeasure, suppressMeasures } from './measures.ts';
 
@@ -45,6 +45,13 @@ function rowName(r: Obj): string {
     .join('&');
 }
 
+/** The name a cell goes by in every answer that shows it (a category's key, a ward's code). */
+export function cellName(r: Obj): string {
+  for (const k of ['key', 'area_code', 'ward']) if (typeof r[k] === 'string') return r[k] as string;
+  if (typeof r.i === 'number' && typeof r.j === 'number') return `${r.i},${r.j}`;
+  return rowName(r);
+}
+
 function groupName(r: Obj): string {
   return GROUP_FIELDS.map((f) => JSON.stringify(r[f] ?? null)).join('|');
 }
@@ -59,9 +66,10 @@ function measureOf(o: Obj): string | null {
 
 class Walker {
   readonly cells: Cell[] = [];
+  /** `recording`: list every count cell with its id (countCells); suppressing needs no ids. */
   constructor(
     private threshold: number,
-    private forced: Set<string>,
+    private recording = false,
   ) {}
 
   node(v: unknown, path: string): unknown {
@@ -83,8 +91,7 @@ class Walker {
       if (k === 'measures' && isObj(v) && Object.values(v).every(isFigure)) {
         const m = v as Record<string, number | null>;
         for (const [id, x] of Object.entries(m)) if (typeof x === 'number' && isCountMeasure(id)) this.cells.push({ id: `${p}.${id}`, value: x });
-        const forced = new Set(Object.keys(m).filter((id) => this.forced.has(`${p}.${id}`)));
-        const { measures, withheld } = suppressMeasures(m, this.threshold, forced);
+        const { measures, withheld } = suppressMeasures(m, this.threshold);
         out[k] = measures;
         if (withheld.length) out.suppressed = withheld;
       } else if (measure && k === 'value' && typeof v === 'number') {
@@ -105,10 +112,10 @@ class Walker {
     return out;
   }
 
-  /** Shows a count unless small or forced (or, beside a total, unless total − count is small). Returns true when withheld. */
+  /** Shows a count unless small (or, beside a total, unless total − count is small). Returns true when withheld. */
   private scalar(out: Obj, k: string, v: number, p: string, total: number | null): boolean {
     this.cells.push({ id: p, value: v });
-    const hide = v !== 0 && (isSmall(v, this.threshold) || this.forced.has(p) || (total !== null && isSmall(total - v, this.threshold)));
+    const hide = v !== 0 && (isSmall(v, this.threshold) || (total !== null && isSmall(total - v, this.threshold)));
     out[k] = hide ? null : v;
     if (hide) out.suppressed = true;
     return hide;
@@ -124,18 +131,22 @@ class Walker {
 
   /** Rows of `count` form one set per period; a series of `value`s is one set. */
   private rows(rows: Obj[], path: string, field: string): Obj[] {
-    const ids = rows.map((r) => `${path}[${rowName(r)}].${field}`);
     const groups = new Map<string, number[]>();
+    const byPeriod = field === 'count' && rows.some((r) => GROUP_FIELDS.some((f) => f in r));
     rows.forEach((r, i) => {
-      const g = field === 'count' ? groupName(r) : '';
-      groups.set(g, [...(groups.get(g) ?? []), i]);
+      const g = byPeriod ? groupName(r) : '';
+      const members = groups.get(g);
+      if (members) members.push(i);
+      else groups.set(g, [i]);
       const value = r[field];
-      if (typeof value === 'number') this.cells.push({ id: ids[i], value });
+      if (this.recording && typeof value === 'number') this.cells.push({ id: `${path}[${rowName(r)}].${field}`, value });
     });
+    if (this.recording) return rows;
     const hide = new Array<boolean>(rows.length).fill(false);
     for (const members of groups.values()) {
       const values = members.map((i) => rows[i][field] as number | null);
-      const w = withheldCells(values, this.threshold, members.map((i) => this.forced.has(ids[i])));
+      const names = members.map((i) => cellName(rows[i]));
+      const w = withheldCells(values, this.threshold, [], names.map((n) => n === 'not_recorded'), names);
       members.forEach((i, k) => (hide[i] = w[k]));
     }
     return rows.map((r, i) => (hide[i] ? withheldRow(r, field) : r));
@@ -149,23 +160,21 @@ function withheldRow(r: Obj, field: string): Obj {
   return { ...out, [field]: null, suppressed: true };
 }
 
-/** The answer with small numbers withheld; `forced` = cell ids withheld whatever their size (differencing). */
-export function suppressPayload(payload: unknown, threshold: number, forced: Set<string> = new Set()): unknown {
-  return new Walker(threshold, forced).node(payload, '$');
+/** The answer with small numbers withheld. */
+export function suppressPayload(payload: unknown, threshold: number): unknown {
+  return new Walker(threshold).node(payload, '$');
 }
 
 /** Every count cell of an answer, unsuppressed, with its id. */
 export function countCells(payload: unknown): Cell[] {
-  const w = new Walker(0, new Set());
+  const w = new Walker(0, true);
   w.node(payload, '$');
   return w.cells;
 }
 
-export class UnsuppressedError extends Error {}
-
 /** Throws when a suppressed answer still holds a count from 1 to the threshold. */
 export function assertSuppressed(payload: unknown, threshold: number): void {
   for (const c of countCells(payload)) {
-    if (isSmall(c.value, threshold)) throw new UnsuppressedError(`A count from 1 to ${threshold} was about to leave unsuppressed at ${c.id}`);
+    if (isSmall(c.value, threshold)) throw new Error(`A count from 1 to ${threshold} was about to leave unsuppressed at ${c.id}`);
   }
 }

@@ -8,7 +8,8 @@ import { MDC, SIGNALS, SIGNAL_COLOUR, SIGNAL_LABEL, SIGNAL_SYMBOL, type Signal }
 import type { XmrPoint } from './xmr.ts';
 
 export interface Variation {
-  signal: Signal;
+  /** null: withheld (a point of the series is withheld, so are its limits and signals). */
+  signal: Signal | null;
   /** Which side of the process the special cause points to; null for common cause. */
   side: 'high' | 'low' | null;
 }
@@ -17,6 +18,7 @@ export interface Variation {
 export function latestVariation(points: XmrPoint[]): Variation {
   const withValue = points.filter((p) => p.value !== null);
   const last = withValue[withValue.length - 1];
+  if (points.some((p) => p.signal === null)) return { signal: null, side: null };
   if (!last || last.rule === null || last.value === null) return { signal: 'none', side: null };
   const prev = withValue[withValue.length - 2]?.value ?? null;
   const high =
@@ -29,6 +31,7 @@ export function latestVariation(points: XmrPoint[]): Variation {
 }
 
 export function variationText(v: Variation): string {
+  if (v.signal === null) return 'withheld [c]: a month of the series is withheld, so are the mean, limits and signals';
   if (v.side === null) return SIGNAL_LABEL.none;
   return `${SIGNAL_LABEL[v.signal]}, ${v.side === 'high' ? 'high' : 'low'} values`;
 }
@@ -42,7 +45,7 @@ function el(doc: Document, tag: string, attrs: Record<string, string | number>):
 }
 
 export function variationIcon(v: Variation, size = 40, doc: Document = document): SVGSVGElement {
-  const colour = v.side === null ? MDC.common : SIGNAL_COLOUR[v.signal];
+  const colour = v.side === null || v.signal === null ? MDC.common : SIGNAL_COLOUR[v.signal];
   const svg = el(doc, 'svg', { viewBox: '0 0 40 40', width: size, height: size, role: 'img', class: 'variation-icon' }) as SVGSVGElement;
   svg.setAttribute('aria-label', variationText(v));
   const title = el(doc, 'title', {});

@@ -14,7 +14,10 @@ export interface XmrPoint {
   ucl: number | null;
   lcl: number | null;
   rule: Rule | null;
-  signal: Signal;
+  /** null when withheld: a point of the series is withheld, so its mean, limits and signals are too. */
+  signal: Signal | null;
+  /** The value is withheld ([c]), not missing. */
+  suppressed?: boolean;
 }
 
 export interface XmrChartOptions extends ChartBase {
@@ -45,8 +48,8 @@ export function formatValue(v: number | null, unit: 'count' | 'percent'): string
 }
 
 function pointTitle(p: XmrPoint, unit: 'count' | 'percent'): string {
-  const head = `${periodLabel(p.period)}: ${p.value === null ? 'no denominator' : formatValue(p.value, unit)}`;
-  return p.rule ? `${head}\n${SIGNAL_LABEL[p.signal]} (${RULE_LABEL[p.rule]})` : head;
+  const head = `${periodLabel(p.period)}: ${p.value === null ? (p.suppressed ? '[c] withheld' : 'no denominator') : formatValue(p.value, unit)}`;
+  return p.rule && p.signal !== null ? `${head}\n${SIGNAL_LABEL[p.signal]} (${RULE_LABEL[p.rule]})` : head;
 }
 
 /** At most `max` of the dates, evenly spaced, starting with the first: tick marks on points only. */
@@ -57,7 +60,8 @@ function thin(dates: Date[], max: number): Date[] {
 
 export function xmrChart(points: XmrPoint[], opts: XmrChartOptions): SVGSVGElement {
   const compact = opts.compact ?? false;
-  const data = points.map((p) => ({ ...p, date: periodDate(p.period) }));
+  // Withheld signals (the series holds a withheld point) are drawn plain; the table and notes say they are withheld.
+  const data = points.map((p) => ({ ...p, signal: p.signal ?? 'none', date: periodDate(p.period) }));
   const quarterly = points.some((p) => p.period.includes('Q'));
   const line = (y: 'mean' | 'ucl' | 'lcl', stroke: string, dash?: string) =>
     Plot.line(data, { x: 'date', y, curve: 'step-after', stroke, strokeWidth: compact ? 1 : 1.5, strokeDasharray: dash });

@@ -16,6 +16,8 @@ export interface BreakdownRow {
 export interface Breakdown {
   subject: string;
   dimension: string;
+  /** Sum of every row (withheld ones included): the share's denominator; null when withheld. */
+  total?: number | null;
   rows: BreakdownRow[];
 }
 
@@ -59,13 +61,14 @@ export interface BreakdownFigureOptions {
 export function breakdownFigure(b: Breakdown, opts: BreakdownFigureOptions): HTMLElement {
   const rows = orderRows(b.rows, BAND_ORDER[`${b.subject}/${b.dimension}`]);
   const label = opts.label ?? codeLabel;
+  // A share is over every row, withheld ones included (the answer's total), so a viewer's share is the analyst's.
   const anySuppressed = rows.some((r) => r.count === null || r.suppressed);
-  const total = rows.reduce((s, r) => s + (r.count ?? 0), 0);
+  const total = b.total !== undefined ? b.total : anySuppressed ? null : rows.reduce((s, r) => s + (r.count ?? 0), 0);
   const tableRows: Row[] = rows.map((r) => ({
     key: r.key,
     count: r.count,
     suppressed: r.suppressed === true || r.count === null,
-    share: anySuppressed || total === 0 || r.count === null ? null : (r.count / total) * 100,
+    share: total === null || total === 0 || r.count === null ? null : (r.count / total) * 100,
   }));
   const chart = barChart(rows, { ariaLabel: `Bar chart: ${opts.caption}`, xLabel: opts.countLabel, yLabel: opts.categoryLabel, label, width: opts.width });
   const table = dataTable(tableRows, [

@@ -3,7 +3,7 @@
 import { formatValue, periodLabel, type XmrPoint } from '../charts/xmr.ts';
 import { latestVariation, variationText } from '../charts/xmr-icons.ts';
 import { RULE_LABEL, SIGNAL_LABEL } from '../charts/xmr-style.ts';
-import { DASH } from '../format.ts';
+import { DASH, SUPPRESSED } from '../format.ts';
 import { changeOf, pctChangeOf } from './card.ts';
 import { dataTable, type Column, type Row } from './data-table.ts';
 
@@ -20,6 +20,7 @@ export interface TrendSeries {
 const valueOf = (v: string, row: Row) => formatValue(Number(v), row.unit as Unit);
 
 export function signalText(p: XmrPoint): string {
+  if (p.signal === null) return SUPPRESSED;
   return p.rule ? `${SIGNAL_LABEL[p.signal]} (${RULE_LABEL[p.rule]})` : p.value === null ? DASH : SIGNAL_LABEL.none;
 }
 

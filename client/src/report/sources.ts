@@ -16,6 +16,8 @@ export function sourcesSection(ctx: SectionContext, number: string): HTMLElement
     imported: i.importedAt,
     sha256: f.sha256,
   })));
+  // Copies that leave the analyst carry no row counts (counts of records: a 3-row extract is a small number).
+  const withRows = fileRows.some((r) => typeof r.rows === 'number');
   const complete = report.completeness;
   const previous = new Map((complete?.previous ?? []).map((r) => [`${r.denominator}/${r.field}`, r.pct_not_recorded]));
   const completeRows: Row[] = (complete?.current ?? []).map((r) => ({
@@ -30,7 +32,7 @@ export function sourcesSection(ctx: SectionContext, number: string): HTMLElement
       ? numberedTable(ctx, 'Extracts held', fileRows, [
         { key: 'extract', label: 'Extract' },
         { key: 'file', label: 'File' },
-        { key: 'rows', label: 'Rows', kind: 'count' },
+        ...(withRows ? [{ key: 'rows', label: 'Rows', kind: 'count' as const }] : []),
         { key: 'imported', label: 'Imported', format: (v) => formatDate(v) },
         { key: 'sha256', label: 'SHA-256' },
       ])

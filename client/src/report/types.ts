@@ -104,7 +104,7 @@ export interface Report {
   };
   maps: ReportMap[];
   trends: { from: string; to: string; series: ReportTrend[] };
-  sources?: { imports: { importId: number; importedAt: string; source: string; files: { extract: string; file: string; rows: number; sha256: string }[] }[] };
+  sources?: { imports: { importId: number; importedAt: string; source: string; files: { extract: string; file: string; /** Absent in copies that leave the analyst. */ rows?: number; sha256: string }[] }[] };
   completeness?: { current: CompletenessRow[]; previous: CompletenessRow[] };
   methodology: { measures: MethodEntry[]; breakdowns: MethodEntry[]; queries: MethodEntry[]; notes: string[] };
   findings: { section: string; text: string }[];
