@@ -30,7 +30,7 @@ describe('dates a request may name', () => {
   it('refuses a date past 2100 or before 1900 with 400 naming the parameter, on every dated route', async () => {
     for (const path of routes) {
       for (const [q, param] of [['from=2024-01-01&to=9999-12-31', 'to'], ['from=1000-01-01&to=2024-12-31', 'from'], ['from=2024-01-01&to=2101-01-01', 'to']]) {
-        const { status, body } = await viewer.get(`${path}?${q}`);
+        const { status, body } = await analyst.get(`${path}?${q}`);
         expect(status, `${path}?${q}`).toBe(400);
         expect(body.parameter, `${path}?${q}`).toBe(param);
         expect(body.error).toMatch(/from 1900-01-01 to 2100-12-31/);
@@ -39,12 +39,12 @@ describe('dates a request may name', () => {
   });
 
   it('accepts the first and last allowed dates', async () => {
-    const { status } = await viewer.get('/api/measures?from=1900-01-01&to=2100-12-31');
+    const { status } = await analyst.get('/api/measures?from=1900-01-01&to=2100-12-31');
     expect(status).toBe(200);
   });
 
   it('refuses a day that does not exist (30 February)', async () => {
-    const { status, body } = await viewer.get('/api/measures?from=2024-02-30&to=2024-03-31');
+    const { status, body } = await analyst.get('/api/measures?from=2024-02-30&to=2024-03-31');
     expect(status).toBe(400);
     expect(body.parameter).toBe('from');
   });
@@ -52,20 +52,20 @@ describe('dates a request may name', () => {
 
 describe('length of a series and a report', () => {
   it('refuses a monthly series of more than 240 months, naming its length', async () => {
-    const { status, body } = await viewer.get('/api/missing/monthly?from=2000-01-01&to=2020-01-31');
+    const { status, body } = await analyst.get('/api/missing/monthly?from=2000-01-01&to=2020-01-31');
     expect(status).toBe(400);
     expect(body).toEqual({ error: 'A series has at most 240 points; 2000-01-01 to 2020-01-31 makes 241', parameter: 'from' });
-    const ok = await viewer.get('/api/missing/monthly?from=2000-01-01&to=2019-12-31');
+    const ok = await analyst.get('/api/missing/monthly?from=2000-01-01&to=2019-12-31');
     expect(ok.status).toBe(200);
     expect(ok.body.series[0].points).toHaveLength(240);
   });
 
   it('refuses a report longer than 20 years and serves one of 20 years', async () => {
-    const { status, body } = await viewer.get('/api/report?from=1900-01-01&to=2100-12-31');
+    const { status, body } = await analyst.get('/api/report?from=1900-01-01&to=2100-12-31&audience=analyst');
     expect(status).toBe(400);
     expect(body).toEqual({ error: 'A report covers at most 20 years; 1900-01-01 to 2100-12-31 spans 2412 months', parameter: 'from' });
-    expect((await viewer.get('/api/report?from=2005-01-01&to=2025-01-01')).status).toBe(400);
-    const ok = await viewer.get('/api/report?from=2005-04-01&to=2025-03-31');
+    expect((await analyst.get('/api/report?from=2005-01-01&to=2025-01-01&audience=analyst')).status).toBe(400);
+    const ok = await analyst.get('/api/report?from=2005-04-01&to=2025-03-31&audience=analyst');
     expect(ok.status).toBe(200);
     expect(ok.body.trends.series[0].points).toHaveLength(240);
   });
@@ -75,7 +75,7 @@ describe('grid cells', () => {
   const Q = '/api/hotspots/grid?from=2024-01-01&to=2024-12-31&cells=reported';
 
   it('refuses a cell size that makes too many cells, stating the smallest allowed, which is served', async () => {
-    const { status, body } = await viewer.get(`${Q}&cell_m=10`);
+    const { status, body } = await analyst.get(`${Q}&cell_m=10`);
     expect(status).toBe(400);
     expect(body.parameter).toBe('cell_m');
     const smallest = Number(/cell_m must be at least (\d+)$/.exec(body.error)?.[1]);
