@@ -71,8 +71,10 @@ export async function emergingHotspots(db: Database, q: EmergingQuery): Promise<
   assertGridSize(grid);
   const points = await gridPoints(db, { ...span, locationType: q.locationType });
   const counts = steps.map((s) => countPoints(grid, points.filter((p) => p.on >= s.date_from && p.on <= s.date_to)).counts);
-  const places = placeCells(grid, await loadBoundaries(db));
-  const cells = emergingCells(counts, grid.ncol, grid.nrow, guard).map((c): EmergingCell => ({
+  const analysed = emergingCells(counts, grid.ncol, grid.nrow, guard);
+  const listed = new Set(analysed.map((c) => c.k));
+  const places = placeCells(grid, await loadBoundaries(db), (k) => listed.has(k));
+  const cells = analysed.map((c): EmergingCell => ({
     ...places[c.k],
     count: c.total,
     category: c.category,

@@ -77,17 +77,16 @@ export function gridExport(
   grid: GridResult,
   threshold: number,
   meta: Omit<ExportMeta, 'level' | 'method' | 'cell_m'>,
-  cells: 'all' | 'reported' = 'all',
   forced?: boolean[],
 ): ExportTable {
   const g = grid.grid;
-  // Suppression over the whole grid (zeros are never withheld, so listing only reported cells withholds the same).
+  // Suppression over the cells listed: zeros are never withheld, so listing only reported cells withholds the same as the whole grid.
   const mask = suppressionMask(grid.cells.map((c) => c.count), threshold, [], forced);
   const features = g
-    ? grid.cells.flatMap((c, k) => (cells === 'reported' && c.count === 0 && c.class === 'not_significant' ? [] : [{
+    ? grid.cells.map((c, k) => ({
         properties: { ...placeProps(c), count: mask[k] ? null : c.count, suppressed: mask[k], gi_status: mask[k] ? null : c.gi_status, class: mask[k] ? null : c.class } as Props,
         geometry: { type: 'Polygon', coordinates: [cellRing(g, c.i, c.j)] } as AreaGeometry,
-      }]))
+      }))
     : [];
   const method = gridMethod(grid.cell_m, grid.extent, { minNeighbourhood: grid.min_neighbourhood_reports, minTotal: grid.min_total_reports });
   return {

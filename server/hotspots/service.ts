@@ -52,6 +52,8 @@ export interface GridQuery {
   locationType: string | null;
   /** The too-few-reports guard (gistar.ts); DEFAULT_GUARD when not given. */
   guard?: GiGuard;
+  /** Which cells to list: every cell (default) or those with reports or a significant class. */
+  cells?: 'all' | 'reported';
 }
 
 /** A grid cell as a place: its centre in WGS84 and on the British National Grid, and the ward holding the centre. */
@@ -81,19 +83,27 @@ export interface GridCell extends CellPlace {
   class: HotspotClass;
 }
 
-/** Where each cell of a grid is (index j · ncol + i): centre, National Grid coordinates and ward (by name). */
-export function placeCells(grid: Grid, boundaries: Boundary[]): CellPlace[] {
+/**
+ * Where each cell of a grid is (index j · ncol + i): centre, National Grid
+ * coordinates and ward (by name); only for the cells `keep` accepts (the
+ * others stay empty), since placing a whole regional grid is most of a request.
+ */
+export function placeCells(grid: Grid, boundaries: Boundary[], keep: (k: number) => boolean = () => true): CellPlace[] {
   const out: CellPlace[] = new Array(grid.ncol * grid.nrow);
   const wardsAlong = wardScanner(boundaries);
   for (let j = 0; j < grid.nrow; j++) {
-    const centres = Array.from({ length: grid.ncol }, (_, i) => cellCentre(grid, i, j));
+    const cols: number[] = [];
+    for (let i = 0; i < grid.ncol; i++) if (keep(j * grid.ncol + i)) cols.push(i);
+    if (cols.length === 0) continue;
+    const centres = cols.map((i) => cellCentre(grid, i, j));
     const wards = wardsAlong(centres[0][1], centres.map((c) => c[0]));
-    centres.forEach(([lon, lat], i) => {
-      const [e, n] = toBritishNationalGrid(lon, lat);
+    cols.forEach((i, n) => {
+      const [lon, lat] = centres[n];
+      const [e, nn] = toBritishNationalGrid(lon, lat);
       out[j * grid.ncol + i] = {
         i, j, lon, lat,
-        easting: Math.round(e), northing: Math.round(n), grid_ref: gridReference(e, n),
-        ward_code: wards[i]?.area_code ?? null, ward_name: wards[i]?.area_name ?? null,
+        easting: Math.round(e), northing: Math.round(nn), grid_ref: gridReference(e, nn),
+        ward_code: wards[n]?.area_code ?? null, ward_name: wards[n]?.area_name ?? null,
       };
     });
   }
@@ -114,7 +124,7 @@ export interface GridResult {
   /** The too-few-reports guard applied. */
   min_neighbourhood_reports: number;
   min_total_reports: number;
-  /** Location reports counted in the grid's cells. */
+  /** Location reports counted in the grid's cells (all of them, listed or not). */
   counted: number;
   /** Reports whose location lies outside the box, and reports whose location has no coordinates. */
   outside: number;
@@ -159,15 +169,17 @@ export async function hotspotGrid(db: Database, q: GridQuery): Promise<GridResul
   assertGridSize(grid);
   const { counts, outside, noCoordinates } = countPoints(grid, points);
   const gi = giStar(counts, grid.ncol, grid.nrow, guard);
-  const places = placeCells(grid, await loadBoundaries(db));
-  const cells: GridCell[] = new Array(counts.length);
+  const listed = (k: number) => q.cells !== 'reported' || counts[k] > 0 || gi.classes[k] !== 'not_significant';
+  const places = placeCells(grid, await loadBoundaries(db), listed);
+  const cells: GridCell[] = [];
   let counted = 0;
   for (let j = 0; j < grid.nrow; j++) {
     for (let i = 0; i < grid.ncol; i++) {
       const k = j * grid.ncol + i;
       counted += counts[k];
+      if (!listed(k)) continue;
       const shown = gi.status[k] === 'tested';
-      cells[k] = {
+      cells.push({
         ...places[k],
         count: counts[k],
         gi_z: shown ? gi.z[k] : null,
@@ -175,7 +187,7 @@ export async function hotspotGrid(db: Database, q: GridQuery): Promise<GridResul
         gi_q: shown ? gi.q[k] : null,
         gi_status: gi.status[k],
         class: gi.classes[k],
-      };
+      });
     }
   }
   const b = grid.bbox;

@@ -35,12 +35,15 @@ async function buildExport(ctx: AppContext, q: Query, threshold: number): Promis
     const locationType = locationTypeFromQuery(q);
     const guard = guardFromQuery(q);
     const cells = cellsFromQuery(q);
-    const grid = await hotspotGrid(ctx.db, { ...period, cellM, locationType, guard });
-    const every = locationType ? await hotspotGrid(ctx.db, { ...period, cellM, locationType: null, guard }) : null;
-    const forced = every ? complementForced(grid.cells.map((c) => c.count), every.cells.map((c) => c.count), threshold) : undefined;
+    const grid = await hotspotGrid(ctx.db, { ...period, cellM, locationType, guard, cells });
+    let forced: boolean[] | undefined;
+    if (locationType) {
+      const every = new Map((await hotspotGrid(ctx.db, { ...period, cellM, locationType: null, guard, cells: 'reported' })).cells.map((c) => [`${c.i},${c.j}`, c.count]));
+      forced = complementForced(grid.cells.map((c) => c.count), grid.cells.map((c) => every.get(`${c.i},${c.j}`) ?? 0), threshold);
+    }
     const title = `Hotspots of location reports (Getis-Ord Gi*, ${cellM} m grid)`;
     return {
-      table: gridExport(grid, threshold, { ...common, title, location_type: locationType }, cells, forced),
+      table: gridExport(grid, threshold, { ...common, title, location_type: locationType }, forced),
       params: { ...period, level, cell_m: cellM, location_type: locationType, cells, min_reports: guard.minNeighbourhood },
     };
   }

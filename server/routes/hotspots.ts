@@ -69,9 +69,9 @@ export function hotspotsRoutes(ctx: AppContext): RouteDef[] {
           cellM: cellMFromQuery(q),
           locationType: locationTypeFromQuery(q),
           guard: guardFromQuery(q),
+          cells: cellsFromQuery(q),
         });
-        const listed = cellsFromQuery(q) === 'all' ? cells : cells.filter((c) => c.count > 0 || c.class !== 'not_significant');
-        return { ...result, cells: listed };
+        return { ...result, cells };
       },
     },
     {
