@@ -189,7 +189,7 @@ export class AuditLog {
     await this.flush();
     return this.exclusive(async () => {
       const key = this.keys.key();
-      if (!key) throw new AuditTrailError(`The audit key ${this.keys.where} is missing: the trail cannot be continued with it.`);
+      if (!key) throw new AuditTrailError(`The audit key ${this.keys.where} is missing: restore it from the backup taken with the database; without it the trail cannot be checked or continued.`);
       let previous: ChainHead | null = null;
       try {
         previous = this.keys.readHead();
