@@ -27,6 +27,8 @@ import { reportRoutes } from './routes/report.ts';
 export interface AppContext {
   db: Database;
   config: Config;
+  /** Called after an import through the API is stored (the server computes its default views: server/warm.ts). */
+  afterImport?: () => void;
 }
 
 export const CLIENT_DIST = fileURLToPath(new URL('../client/dist/', import.meta.url));

@@ -99,6 +99,7 @@ export function importsRoutes(ctx: AppContext): RouteDef[] {
           } satisfies AuditNote;
           if (result.ok) {
             res.json({ ok: true, importId: result.importId, files: result.files, warnings: result.warnings });
+            ctx.afterImport?.();
           } else {
             res.status(422).json({ ok: false, problems: result.problems, warnings: result.warnings });
           }

@@ -4,46 +4,40 @@
 
 -- name: missing_from
 -- Missing episodes started in the period by where the child went missing from.
-SELECT p.period, coalesce(e.missing_from, 'not_recorded') AS key, count(*) AS count
-FROM period_days p
-JOIN missing_episodes e ON CAST(e.start_at AS DATE) = p.day
+SELECT e.period, coalesce(e.missing_from, 'not_recorded') AS key, count(*) AS count
+FROM episodes_started() e
 GROUP BY ALL;
 
 -- name: police_risk
 -- Missing episodes started in the period by the risk level the police graded.
-SELECT p.period, coalesce(e.police_risk, 'not_recorded') AS key, count(*) AS count
-FROM period_days p
-JOIN missing_episodes e ON CAST(e.start_at AS DATE) = p.day
+SELECT e.period, coalesce(e.police_risk, 'not_recorded') AS key, count(*) AS count
+FROM episodes_started() e
 GROUP BY ALL;
 
 -- name: duration_band
 -- Missing episodes started in the period by how long the child was missing
 -- (a band includes its upper bound: exactly 6 hours is under_6h); episodes
 -- with no end are ongoing.
-SELECT p.period, duration_band(e.start_at, e.end_at) AS key, count(*) AS count
-FROM period_days p
-JOIN missing_episodes e ON CAST(e.start_at AS DATE) = p.day
+SELECT e.period, duration_band(e.start_at, e.end_at) AS key, count(*) AS count
+FROM episodes_started() e
 GROUP BY ALL;
 
 -- name: age_band
 -- Missing episodes started in the period by the child's age when the episode started.
-SELECT p.period, child_age_band(e.age_at_start) AS key, count(*) AS count
-FROM period_days p
-JOIN missing_episodes e ON CAST(e.start_at AS DATE) = p.day
+SELECT e.period, child_age_band(e.age_at_start) AS key, count(*) AS count
+FROM episodes_started() e
 GROUP BY ALL;
 
 -- name: sex
 -- Missing episodes started in the period by the child's sex.
-SELECT p.period, coalesce(e.sex, 'not_recorded') AS key, count(*) AS count
-FROM period_days p
-JOIN missing_episodes e ON CAST(e.start_at AS DATE) = p.day
+SELECT e.period, coalesce(e.sex, 'not_recorded') AS key, count(*) AS count
+FROM episodes_started() e
 GROUP BY ALL;
 
 -- name: ethnicity_group
 -- Missing episodes started in the period by the child's ethnic group (REFU,
 -- NOBT and not recorded are all not_recorded).
-SELECT p.period, coalesce(g.eth_group, 'not_recorded') AS key, count(*) AS count
-FROM period_days p
-JOIN missing_episodes e ON CAST(e.start_at AS DATE) = p.day
+SELECT e.period, coalesce(g.eth_group, 'not_recorded') AS key, count(*) AS count
+FROM episodes_started() e
 LEFT JOIN ethnicity_groups g ON g.code = e.ethnicity
 GROUP BY ALL;

@@ -15,15 +15,14 @@
 --   open in the period — latest referral_date, ties broken by the greatest
 --   case_id — or not_recorded when that case has none; NULL without a case.
 WITH episodes AS (
-  SELECT p.period, e.child_id,
+  SELECT e.period, e.child_id,
          count(*) AS episodes,
          strftime(min(e.start_at), '%Y-%m-%d %H:%M') AS first_start,
          strftime(max(e.start_at), '%Y-%m-%d %H:%M') AS last_start,
          max(epoch(e.end_at) - epoch(e.start_at)) / 3600.0 AS longest_hours,
          count(*) FILTER (WHERE e.end_at IS NULL) AS ongoing,
          count(*) FILTER (WHERE e.missing_from = 'care') AS episodes_from_care
-  FROM period_days p
-  JOIN missing_episodes e ON CAST(e.start_at AS DATE) = p.day
+  FROM episodes_started() e
   GROUP BY ALL
 ), latest_case AS (
   SELECT period, child_id,
