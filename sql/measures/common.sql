@@ -89,20 +89,22 @@ CREATE OR REPLACE TEMP MACRO victim_cases(f_ward, f_risk_level, f_sex, f_age_ban
 -- than `rdays` days after the first, by calendar date: some run of rmin
 -- consecutive episodes in the period (ordered by start) spans at most
 -- rdays − 1 days (defaults 3 and 90: date(start3) − date(start1) <= 89).
--- Episodes starting at the same moment share a date, so how such ties are
--- ordered cannot change a run's span (no tie-break needed: a cheaper sort).
+-- Each child's start dates in the period are listed in order, and each run of
+-- rmin consecutive ones (from the i-th to the (i + rmin − 1)-th) is checked.
 -- The one definition behind repeat_missing_children, the "without case" measure
 -- and the repeat-missing lists (sql/missing).
 CREATE OR REPLACE TEMP MACRO repeat_missing(rmin, rdays) AS TABLE
-  WITH ordered AS (
-    SELECT e.period, e.child_id, CAST(e.start_at AS DATE) AS d,
-           lead(CAST(e.start_at AS DATE), CAST(rmin AS INTEGER) - 1)
-             OVER (PARTITION BY e.period, e.child_id ORDER BY e.start_at) AS d_last
+  WITH per_child AS (
+    SELECT e.period, e.child_id, list_sort(list(CAST(e.start_at AS DATE))) AS days
     FROM episodes_started() e
+    GROUP BY e.period, e.child_id
   )
-  SELECT DISTINCT period, child_id
-  FROM ordered
-  WHERE d_last - d <= rdays - 1;
+  SELECT period, child_id
+  FROM per_child
+  WHERE len(days) >= rmin
+    AND list_bool_or(list_transform(
+          range(1, len(days) - CAST(rmin AS INTEGER) + 2),
+          i -> days[i + CAST(rmin AS INTEGER) - 1] - days[i] <= rdays - 1));
 
 -- Cases open at some time in each period (as children_open): referred on or
 -- before the end of the period and not closed before its start. One row per
