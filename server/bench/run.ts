@@ -109,7 +109,11 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
     const notCovered = [...byPath].filter(([p, usedBy]) => usedBy.some((x) => !adminPages.has(x)) && !warmedKeys.has(callKey(p))).map(([p]) => p);
     log(`API calls behind the pages: ${byPath.size}, ${o.runs} uncached and ${o.runs} cached runs each`);
     const endpoints: EndpointResult[] = [];
-    for (const [path, usedBy] of byPath) endpoints.push(await timeEndpoint(db, server, path, usedBy, usedBy.some((p) => !adminPages.has(p)), o.runs));
+    for (const [path, usedBy] of byPath) {
+      const e = await timeEndpoint(db, server, path, usedBy, usedBy.some((p) => !adminPages.has(p)), o.runs);
+      log(`  ${e.name.slice(0, 70).padEnd(70)} uncached p50 ${e.p50_ms} p95 ${e.p95_ms} ms, DuckDB ${e.duckdb_p50_ms ?? e.replay_error} ms, cached p50 ${e.cached_p50_ms} ms`);
+      endpoints.push(e);
+    }
 
     const report: BenchReport = {
       scale: { name: o.scale, cases: rowsOf('cases'), missing_episodes: rowsOf('missing_episodes'), offenders: rowsOf('offenders'), locations: rowsOf('locations') },
