@@ -84,15 +84,22 @@ CREATE OR REPLACE TEMP MACRO victim_cases(f_ward, f_risk_level, f_sex, f_age_ban
     AND (f_looked_after IS NULL OR coalesce(looked_after, 'not_recorded') = f_looked_after)
     AND (f_cse_model IS NULL OR coalesce(cse_model, 'not_recorded') = f_cse_model);
 
--- Children missing repeatedly, one row per period and child: at least `rmin`
--- missing episodes starting in the period such that the rmin-th starts fewer
--- than `rdays` days after the first, by calendar date: some run of rmin
--- consecutive episodes in the period (ordered by start) spans at most
--- rdays − 1 days (defaults 3 and 90: date(start3) − date(start1) <= 89).
--- Each child's start dates in the period are listed in order, and each run of
--- rmin consecutive ones (from the i-th to the (i + rmin − 1)-th) is checked.
--- The one definition behind repeat_missing_children, the "without case" measure
--- and the repeat-missing lists (sql/missing).
+-- Missing repeatedly: at least `rmin` missing episodes starting in the period
+-- such that the rmin-th starts fewer than `rdays` days after the first, by
+-- calendar date: some run of rmin consecutive episodes in the period (ordered
+-- by start) spans at most rdays − 1 days (defaults 3 and 90: date(start3) −
+-- date(start1) <= 89). `days` is the list of a child's start dates in the
+-- period, in order; each run of rmin consecutive ones (from the i-th to the
+-- (i + rmin − 1)-th) is checked. The one definition behind
+-- repeat_missing_children, the "without case" measure and the repeat-missing
+-- lists (sql/missing).
+CREATE OR REPLACE TEMP MACRO repeat_run(days, rmin, rdays) AS
+  len(days) >= rmin
+  AND list_bool_or(list_transform(
+        range(1, len(days) - CAST(rmin AS INTEGER) + 2),
+        i -> days[i + CAST(rmin AS INTEGER) - 1] - days[i] <= rdays - 1));
+
+-- Children missing repeatedly (repeat_run), one row per period and child.
 CREATE OR REPLACE TEMP MACRO repeat_missing(rmin, rdays) AS TABLE
   WITH per_child AS (
     SELECT e.period, e.child_id, list_sort(list(CAST(e.start_at AS DATE))) AS days
@@ -101,10 +108,7 @@ CREATE OR REPLACE TEMP MACRO repeat_missing(rmin, rdays) AS TABLE
   )
   SELECT period, child_id
   FROM per_child
-  WHERE len(days) >= rmin
-    AND list_bool_or(list_transform(
-          range(1, len(days) - CAST(rmin AS INTEGER) + 2),
-          i -> days[i + CAST(rmin AS INTEGER) - 1] - days[i] <= rdays - 1));
+  WHERE repeat_run(days, rmin, rdays);
 
 -- Cases open at some time in each period (as children_open): referred on or
 -- before the end of the period and not closed before its start. One row per
