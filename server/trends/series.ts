@@ -3,6 +3,7 @@
 // period of the series at once, so a point is exactly the measure of measures.md
 // with that month or quarter as the period. No SQL of its own.
 import type { Database } from '../db.ts';
+import { keptFor } from '../cache.ts';
 import { seriesPeriods, type Interval, type Period } from '../period.ts';
 import { computeMeasures, type MeasureValues } from '../measures/run.ts';
 import type { MeasureParams } from '../measures/params.ts';
@@ -31,22 +32,21 @@ export interface SeriesOptions {
 }
 
 // The trends page asks for ten measures over the same periods at once: every
-// measure of a period set is computed once and shared (per database, keyed on
-// the data version, the periods and the parameters).
+// measure of a period set is computed once and shared (per database and data
+// version, keyed on the periods and the parameters), in a kept cache of
+// server/cache.ts so that emptying the kept answers empties it too.
 const CACHE_SIZE = 16;
-const caches = new WeakMap<Database, Map<string, Promise<Map<string, MeasureValues>>>>();
 
 /** Every measure for every period of the series. */
 export async function seriesValues(db: Database, periods: Period[], params: MeasureParams = {}): Promise<Map<string, MeasureValues>> {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
-  const key = JSON.stringify([await db.dataVersion(), periods.map((p) => p.period), params]);
-  let hit = cache.get(key);
+  const cache = keptFor(db, 'series', CACHE_SIZE);
+  const version = await db.dataVersion();
+  const key = JSON.stringify([periods.map((p) => p.period), params]);
+  let hit = cache.get(version, key) as Promise<Map<string, MeasureValues>> | undefined;
   if (!hit) {
     hit = computeMeasures(db, periods, params);
-    cache.set(key, hit);
+    cache.set(version, key, hit);
     hit.catch(() => cache.delete(key));
-    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   }
   return hit;
 }
