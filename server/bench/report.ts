@@ -15,8 +15,10 @@ export interface EndpointResult {
   cached_p95_ms: number;
   /** The SQL the API ran for each uncached run, replayed directly on a DuckDB connection (p50); null when it could not be. */
   duckdb_p50_ms: number | null;
-  /** Why the replay failed (a missed budget); null when it ran. */
+  /** Why the replay failed (a missed budget); null when it ran, or when the call ran no SQL to replay. */
   replay_error: string | null;
+  /** Statements the API ran for one uncached run (the most of any run); 0: nothing to replay. */
+  sql_statements: number;
   /** The first uncached run. */
   cold_ms: number;
   runs: number;
