@@ -78,17 +78,23 @@ export function measurePasses(measures: MeasureDef[] = MEASURES): MeasurePass[] 
 
 let passes: MeasurePass[] | null = null;
 
-/** Every measure for every period: period label → { measure id → value }. */
+/**
+ * Every measure for every period: period label → { measure id → value }. With
+ * `only`, just the passes that compute those measures run (the others of a
+ * pass come along).
+ */
 export async function computeMeasures(
   db: Database,
   periods: Period[],
   params: MeasureParams = {},
+  only?: readonly string[],
 ): Promise<Map<string, MeasureValues>> {
   const out = new Map<string, MeasureValues>(periods.map((p) => [p.period, {}]));
   const bound = sqlParams(params);
   passes ??= measurePasses();
+  const chosen = only ? passes.filter((pass) => pass.measures.some((m) => only.includes(m.id))) : passes;
   const results = await Promise.all(
-    passes.map((pass) =>
+    chosen.map((pass) =>
       db.withConnection(async (c) => {
         await preparePeriods(c, periods);
         return { pass, rows: await runAll(c, pass.sql, bound) };
