@@ -28,6 +28,8 @@ import { commentaryRoutes } from './routes/commentary.ts';
 export interface AppContext {
   db: Database;
   config: Config;
+  /** Called after an import through the API is stored (the server computes its default views: server/warm.ts). */
+  afterImport?: () => void;
 }
 
 export const CLIENT_DIST = fileURLToPath(new URL('../client/dist/', import.meta.url));

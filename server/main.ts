@@ -6,12 +6,13 @@
 import { auditLogFor } from './audit/log.ts';
 import { configFromEnv } from './config.ts';
 import { Database } from './db.ts';
-import { createApp } from './app.ts';
+import { createApp, type AppContext } from './app.ts';
 import { ensureFirstAdmin } from './auth/first-start.ts';
 import { ensureClientBuilt } from './build-client.ts';
 import { hasExtracts } from './import/index.ts';
 import { removeStaleScratchDirs } from './import/scratch.ts';
 import { loadDemoArea } from './demo.ts';
+import { warmDefaultViews } from './warm.ts';
 
 async function main(): Promise<void> {
   const config = configFromEnv();
@@ -32,10 +33,18 @@ async function main(): Promise<void> {
   }
   await ensureFirstAdmin(db);
   await ensureClientBuilt();
-  const app = createApp({ db, config });
+  // The default views are computed at start and after every import, so the first page after either is warm.
+  const ctx: AppContext = { db, config };
+  const warm = () =>
+    void warmDefaultViews(ctx).then((w) =>
+      console.log(`Default views computed: ${w.requests.length} requests in ${(w.ms / 1000).toFixed(1)} s${w.failed.length ? ` (${w.failed.length} failed)` : ''}.`),
+    );
+  ctx.afterImport = warm;
+  const app = createApp(ctx);
   const server = app.listen(config.port, config.host, () => {
     const shown = config.host.includes(':') ? `[${config.host}]` : config.host;
     console.log(`Problem Profiler at http://${shown}:${config.port}${config.trustProxy === false ? '' : ` (behind a reverse proxy: TRUST_PROXY=${config.trustProxy})`}`);
+    warm();
   });
   server.on('error', (e) => {
     console.error(`Cannot listen on ${config.host}:${config.port}: ${e.message}`);

@@ -4,11 +4,10 @@
 // repeat_days, long_hours) are bound into every query.
 import type { Database } from '../db.ts';
 import { seriesPeriods, type Period } from '../period.ts';
-import { runForPeriods, type BreakdownRow } from '../measures/run.ts';
+import { computeMeasures, runForPeriods, type BreakdownRow } from '../measures/run.ts';
 import { MEASURES } from '../measures/definitions.ts';
 import { NOT_RECORDED } from '../measures/codes.ts';
 import type { Thresholds } from '../measures/params.ts';
-import { seriesValues } from '../trends/series.ts';
 
 /** The measures shown month by month; percentages carry their denominator (episodes returned). */
 export const MONTHLY_MEASURES = [
@@ -23,10 +22,10 @@ export interface MonthlySeries {
   points: { period: string; value: number | null; denominator?: number | null }[];
 }
 
-/** Each monthly measure for every whole month overlapping the period. */
+/** Each monthly measure for every whole month overlapping the period (only the passes computing them run). */
 export async function monthlySeries(db: Database, period: Period, t: Thresholds): Promise<MonthlySeries[]> {
   const months = seriesPeriods(period.date_from, period.date_to, 'month');
-  const values = await seriesValues(db, months, t);
+  const values = await computeMeasures(db, months, t, MONTHLY_MEASURES);
   return MONTHLY_MEASURES.map((id) => {
     const def = MEASURES.find((m) => m.id === id)!;
     const den = DENOMINATOR[id];

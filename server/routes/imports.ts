@@ -109,6 +109,7 @@ export function importsRoutes(ctx: AppContext): RouteDef[] {
               ? { importId: result.importId, files: result.files }
               : { refused: true, files: uploads.map((u) => u.name), problems: result.problems.length },
           });
+          if (result.ok) ctx.afterImport?.();
           return result.ok
             ? { ok: true, importId: result.importId, files: result.files, warnings: result.warnings }
             : new Reply(422, { ok: false, problems: result.problems, warnings: result.warnings });

@@ -4,6 +4,7 @@
 // with that month or quarter as the period. No SQL of its own.
 import type { Database } from '../db.ts';
 import { badRequest } from '../errors.ts';
+import { keptFor } from '../cache.ts';
 import { seriesPeriods, type Interval, type Period } from '../period.ts';
 import { computeMeasures, type MeasureValues } from '../measures/run.ts';
 import type { MeasureParams } from '../measures/params.ts';
@@ -32,10 +33,10 @@ export interface SeriesOptions {
 }
 
 // The trends page asks for ten measures over the same periods at once: every
-// measure of a period set is computed once and shared (per database, keyed on
-// the data version, the periods and the parameters).
+// measure of a period set is computed once and shared (per database and data
+// version, keyed on the periods and the parameters), in a kept cache of
+// server/cache.ts so that emptying the kept answers empties it too.
 const CACHE_SIZE = 16;
-const caches = new WeakMap<Database, Map<string, Promise<Map<string, MeasureValues>>>>();
 
 /**
  * Longest series computed: 20 years of months. Every point is a run of every
@@ -49,15 +50,14 @@ export async function seriesValues(db: Database, periods: Period[], params: Meas
   if (periods.length > MAX_SERIES_POINTS) {
     throw badRequest(`A series has at most ${MAX_SERIES_POINTS} points; ${periods[0].date_from} to ${periods[periods.length - 1].date_to} makes ${periods.length}`, 'from');
   }
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
-  const key = JSON.stringify([await db.dataVersion(), periods.map((p) => p.period), params]);
-  let hit = cache.get(key);
+  const cache = keptFor(db, 'series', CACHE_SIZE);
+  const version = await db.dataVersion();
+  const key = JSON.stringify([periods.map((p) => p.period), params]);
+  let hit = cache.get(version, key) as Promise<Map<string, MeasureValues>> | undefined;
   if (!hit) {
     hit = computeMeasures(db, periods, params);
-    cache.set(key, hit);
+    cache.set(version, key, hit);
     hit.catch(() => cache.delete(key));
-    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   }
   return hit;
 }

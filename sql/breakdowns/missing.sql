@@ -4,16 +4,14 @@
 
 -- name: missing_from
 -- Missing episodes started in the period by where the child went missing from.
-SELECT p.period, coalesce(e.missing_from, 'not_recorded') AS key, count(*) AS count
-FROM period_days p
-JOIN missing_episodes e ON CAST(e.start_at AS DATE) = p.day
+SELECT e.period, coalesce(e.missing_from, 'not_recorded') AS key, count(*) AS count
+FROM episodes_started() e
 GROUP BY ALL;
 
 -- name: police_risk
 -- Missing episodes started in the period by the risk level the police graded.
-SELECT p.period, coalesce(e.police_risk, 'not_recorded') AS key, count(*) AS count
-FROM period_days p
-JOIN missing_episodes e ON CAST(e.start_at AS DATE) = p.day
+SELECT e.period, coalesce(e.police_risk, 'not_recorded') AS key, count(*) AS count
+FROM episodes_started() e
 GROUP BY ALL;
 
 -- name: duration_band
@@ -22,33 +20,29 @@ GROUP BY ALL;
 -- with no end are ongoing. Where the source holds dates, not times, a band is
 -- given only when the dates decide it (macro duration_band_dates), else
 -- not_recorded.
-SELECT p.period,
+SELECT e.period,
        CASE WHEN e.times_recorded IS DISTINCT FROM false THEN duration_band(e.start_at, e.end_at)
             ELSE duration_band_dates(CAST(e.start_at AS DATE), CAST(e.end_at AS DATE)) END AS key,
        count(*) AS count
-FROM period_days p
-JOIN missing_episodes e ON CAST(e.start_at AS DATE) = p.day
+FROM episodes_started() e
 GROUP BY ALL;
 
 -- name: age_band
 -- Missing episodes started in the period by the child's age when the episode started.
-SELECT p.period, child_age_band(e.age_at_start) AS key, count(*) AS count
-FROM period_days p
-JOIN missing_episodes e ON CAST(e.start_at AS DATE) = p.day
+SELECT e.period, child_age_band(e.age_at_start) AS key, count(*) AS count
+FROM episodes_started() e
 GROUP BY ALL;
 
 -- name: sex
 -- Missing episodes started in the period by the child's sex.
-SELECT p.period, coalesce(e.sex, 'not_recorded') AS key, count(*) AS count
-FROM period_days p
-JOIN missing_episodes e ON CAST(e.start_at AS DATE) = p.day
+SELECT e.period, coalesce(e.sex, 'not_recorded') AS key, count(*) AS count
+FROM episodes_started() e
 GROUP BY ALL;
 
 -- name: ethnicity_group
 -- Missing episodes started in the period by the child's ethnic group (REFU,
 -- NOBT and not recorded are all not_recorded).
-SELECT p.period, coalesce(g.eth_group, 'not_recorded') AS key, count(*) AS count
-FROM period_days p
-JOIN missing_episodes e ON CAST(e.start_at AS DATE) = p.day
+SELECT e.period, coalesce(g.eth_group, 'not_recorded') AS key, count(*) AS count
+FROM episodes_started() e
 LEFT JOIN ethnicity_groups g ON g.code = e.ethnicity
 GROUP BY ALL;

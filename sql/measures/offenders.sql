@@ -1,28 +1,21 @@
 -- Offenders: suspected perpetrators and persons of interest, and their links
--- to cases. Every query returns one row per period.
+-- to cases. Every query returns `period, value` for each period with
+-- something to count (a period without counts 0; a percentage has none).
 
 -- name: offenders_identified
 -- Offenders first identified in the period.
-WITH counted AS (
-  SELECT p.period, count(*) AS n
-  FROM period_days p
-  JOIN offenders o ON o.first_identified = p.day
-  GROUP BY p.period
-)
-SELECT p.period, coalesce(counted.n, 0) AS value
-FROM periods p LEFT JOIN counted USING (period);
+SELECT period, count(*) AS value
+FROM period_days p
+JOIN offenders o ON o.first_identified = p.day
+GROUP BY period;
 
 -- name: pct_offenders_in_group
 -- Offenders first identified in the period who belong to a group or network
 -- (have a group_id), as a percentage of offenders first identified in the period.
-WITH counted AS (
-  SELECT p.period, count(*) FILTER (WHERE o.group_id IS NOT NULL) AS num, count(*) AS den
-  FROM period_days p
-  JOIN offenders o ON o.first_identified = p.day
-  GROUP BY p.period
-)
-SELECT p.period, 100.0 * counted.num / nullif(counted.den, 0) AS value
-FROM periods p LEFT JOIN counted USING (period);
+SELECT period, 100.0 * count(*) FILTER (WHERE o.group_id IS NOT NULL) / count(*) AS value
+FROM period_days p
+JOIN offenders o ON o.first_identified = p.day
+GROUP BY period;
 
 -- name: offenders_multi_victim
 -- Offenders linked to 2 or more distinct children (through the cases they are
@@ -55,12 +48,8 @@ FROM periods p LEFT JOIN counted USING (period);
 -- name: groups_active
 -- Distinct groups or networks (group_id) with at least one member linked to a
 -- case in the period.
-WITH counted AS (
-  SELECT p.period, count(DISTINCT o.group_id) AS n
-  FROM period_days p
-  JOIN case_offender_links l ON l.linked_on = p.day
-  JOIN offenders o ON o.offender_id = l.offender_id
-  GROUP BY p.period
-)
-SELECT p.period, coalesce(counted.n, 0) AS value
-FROM periods p LEFT JOIN counted USING (period);
+SELECT period, count(DISTINCT o.group_id) AS value
+FROM period_days p
+JOIN case_offender_links l ON l.linked_on = p.day
+JOIN offenders o ON o.offender_id = l.offender_id
+GROUP BY period;

@@ -9,25 +9,22 @@
 -- Missing episodes started in the period by type: missing (whereabouts
 -- unknown) or away (away from placement without authorisation); an episode
 -- whose type was not recorded is `missing`, as the extract contract says.
-SELECT p.period, e.episode_type AS key, count(*) AS count
-FROM period_days p
-JOIN missing_episodes e ON CAST(e.start_at AS DATE) = p.day
+SELECT e.period, e.episode_type AS key, count(*) AS count
+FROM episodes_started() e
 GROUP BY ALL;
 
 -- name: found_location_type
 -- Where children were found: episodes that ended in the period (as
 -- episodes_returned) by the type of place the child was found.
-SELECT p.period, coalesce(e.found_location_type, 'not_recorded') AS key, count(*) AS count
-FROM period_days p
-JOIN missing_episodes e ON CAST(e.end_at AS DATE) = p.day
+SELECT e.period, coalesce(e.found_location_type, 'not_recorded') AS key, count(*) AS count
+FROM episodes_ended() e
 GROUP BY ALL;
 
 -- name: found_ward
 -- Where children were found: episodes that ended in the period (as
 -- episodes_returned) by the ward the child was found in.
-SELECT p.period, coalesce(e.found_ward, 'not_recorded') AS key, count(*) AS count
-FROM period_days p
-JOIN missing_episodes e ON CAST(e.end_at AS DATE) = p.day
+SELECT e.period, coalesce(e.found_ward, 'not_recorded') AS key, count(*) AS count
+FROM episodes_ended() e
 GROUP BY ALL;
 
 -- name: heatmap
@@ -37,9 +34,8 @@ GROUP BY ALL;
 -- from a source holding dates, not times (SSDA903, SSD), have no hour and are
 -- not counted (docs/sources.md).
 WITH counted AS (
-  SELECT p.period, isodow(e.start_at) AS dow, hour(e.start_at) AS hour, count(*) AS n
-  FROM period_days p
-  JOIN missing_episodes e ON CAST(e.start_at AS DATE) = p.day
+  SELECT e.period, isodow(e.start_at) AS dow, hour(e.start_at) AS hour, count(*) AS n
+  FROM episodes_started() e
   WHERE e.times_recorded IS DISTINCT FROM false
   GROUP BY ALL
 )
@@ -54,9 +50,8 @@ ORDER BY p.period, d.dow, h.hour;
 -- Children missing in the period by how many missing episodes they had in
 -- it: `key` is the number of episodes, `count` the number of children.
 WITH per_child AS (
-  SELECT p.period, e.child_id, count(*) AS n
-  FROM period_days p
-  JOIN missing_episodes e ON CAST(e.start_at AS DATE) = p.day
+  SELECT e.period, e.child_id, count(*) AS n
+  FROM episodes_started() e
   GROUP BY ALL
 )
 SELECT period, n AS episodes, count(*) AS count
@@ -70,9 +65,8 @@ ORDER BY period, episodes DESC;
 -- child_id); the top 10 % are the first ceil(children / 10) children, and
 -- `top_episodes` their episodes. One row per period (zeros when none).
 WITH per_child AS (
-  SELECT p.period, e.child_id, count(*) AS n
-  FROM period_days p
-  JOIN missing_episodes e ON CAST(e.start_at AS DATE) = p.day
+  SELECT e.period, e.child_id, count(*) AS n
+  FROM episodes_started() e
   GROUP BY ALL
 ), ranked AS (
   SELECT period, n,
