@@ -21,12 +21,17 @@ function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The path with its `from` and `to` dates moved back by `days` (unchanged when it has none). */
+/**
+ * The path with its `from` and `to` dates moved back by `days` (unchanged when it has none).
+ * A copy of the report that leaves the analyst (audience board or partner) is
+ * for whole financial years only, so it moves back by a year per SHIFT_DAYS.
+ */
 export function shifted(path: string, days: number): string {
   const u = new URL(path, 'http://x');
+  const wholeYears = ['board', 'partner'].includes(u.searchParams.get('audience') ?? '');
   for (const k of ['from', 'to']) {
     const v = u.searchParams.get(k);
-    if (v && DATE.test(v)) u.searchParams.set(k, addDays(v, -days));
+    if (v && DATE.test(v)) u.searchParams.set(k, wholeYears ? `${+v.slice(0, 4) - Math.round(days / SHIFT_DAYS)}${v.slice(4)}` : addDays(v, -days));
   }
   return u.pathname + u.search;
 }
