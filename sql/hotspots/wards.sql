@@ -18,10 +18,13 @@ WHERE CAST(e.start_at AS DATE) BETWEEN $from AND $to
 GROUP BY ALL;
 
 -- name: missing_found
--- Missing episodes that started in the period by the ward where the child was found.
+-- Where children were found: missing episodes that ended (the child was found
+-- or returned) in the period, by the ward where the child was found, as the
+-- missing page's found_ward view (sql/missing/views.sql) counts them, so that
+-- the map and that table show the same cells.
 SELECT e.found_ward AS ward, count(*) AS count
 FROM missing_episodes e
-WHERE CAST(e.start_at AS DATE) BETWEEN $from AND $to
+WHERE CAST(e.end_at AS DATE) BETWEEN $from AND $to
 GROUP BY ALL;
 
 -- name: location_reports

@@ -195,8 +195,8 @@ export async function totalsMinusShown(roles: Roles): Promise<{ leaks: string[];
       ...OFFENDER_PROFILE_BREAKDOWNS.map((d) => ({ name: `offenders/${d}`, path: `/api/profiles/offenders/breakdowns/${d}`, extra: async (_: Map<string, number>) => {} })),
       ...MISSING_VIEW_BREAKDOWNS.map((d) => ({ name: `missing/${d}`, path: `/api/missing/breakdowns/${d}`, extra: async (_: Map<string, number>) => {} })),
     ];
-    // Ward maps that count the same cells as a breakdown (missing_found counts episodes by start, found_ward by end: other cells).
-    const wardMaps: Record<string, string> = { 'victims/home_ward': 'cases_home' };
+    // Ward maps that count the same cells as a breakdown (missing_found and the found_ward view both count episodes that ended in the period).
+    const wardMaps: Record<string, string> = { 'victims/home_ward': 'cases_home', 'missing/found_ward': 'missing_found' };
     // Measures that restate a cell: a percentage × its denominator, or a count.
     const m = (await viewer.get(`/api/measures?${q}`)).body.measures as Record<string, number | null>;
     const fromMeasure = (pct: string, den: string) => (m[pct] !== null && m[den] !== null ? Math.round(((m[pct] as number) * (m[den] as number)) / 100) : null);
