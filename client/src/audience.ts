@@ -33,9 +33,9 @@ export function publicationNote(): HTMLElement {
   return h('p', { class: 'note publication-note' }, PUBLICATION_REASON);
 }
 
-/** A note in place of a section the reader's role does not cover. */
-export function notForRole(what: string, who = 'the analyst role'): HTMLElement {
-  return h('p', { class: 'note not-for-role' }, `${what} ${what.endsWith('s') ? 'are' : 'is'} for ${who}.`);
+/** A note in place of a section the reader's role does not cover (e.g. 'The list of groups is for the analyst role.'). */
+export function notForRole(sentence: string): HTMLElement {
+  return h('p', { class: 'note not-for-role' }, sentence);
 }
 
 export interface GridFix {

@@ -8,7 +8,7 @@ import type { ContextAnswer } from '../../server/routes/context.ts';
 import { currentSession } from './api.ts';
 import { setWardNames } from './labels.ts';
 
-const EMPTY: ContextAnswer = { wards: [], extracts: [], dataHeldTo: [], held: { tables: [], notHeld: [], notInSource: [] }, suppression: '' };
+const EMPTY: ContextAnswer = { wards: [], extracts: [], dataHeldTo: [], held: { tables: [], notHeld: [], notInSource: [], measuresNotHeld: [] }, suppression: '' };
 let loaded: Promise<ContextAnswer> | null = null;
 let held: ContextAnswer = EMPTY;
 

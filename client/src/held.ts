@@ -60,6 +60,12 @@ export function notInSourceNote(figure: string, c: ContextAnswer = heldContext()
   return n ? n.note : null;
 }
 
+/** What to show instead of a measure's value: its table not held ('No offender data held.') or not in the sources held; null when it is held. */
+export function measureNote(measure: string, c: ContextAnswer = heldContext()): string | null {
+  const missing = c.held.measuresNotHeld.find((m) => m.measure === measure);
+  return missing ? noDataHeldText(missing.extract) : notInSourceNote(measure, c);
+}
+
 /** 'Data held to 31/03/2026 (cases), 30/06/2026 (missing episodes)', or null when nothing is held. */
 export function dataHeldText(c: ContextAnswer = heldContext()): string | null {
   if (!c.dataHeldTo.length) return null;

@@ -9,6 +9,17 @@
 import type { AppContext } from '../app.ts';
 import { heldSources } from '../import/sources/held.ts';
 import type { NotInSource } from '../import/sources/layouts.ts';
+import { MEASURES, type MeasureDef } from '../measures/definitions.ts';
+
+/**
+ * The table a measure counts (its records), by the measure's group; the
+ * disruption measures of the locations group count disruptions. A measure whose
+ * table is not held is shown as "no … data held", never as 0.
+ */
+function countedTable(m: MeasureDef): string {
+  if (m.group === 'locations') return m.id === 'disruptions' || m.id === 'cawns_issued' ? 'disruptions' : 'location_reports';
+  return { victims: 'cases', missing: 'missing_episodes', offenders: 'offenders', linking: 'cases' }[m.group];
+}
 import { suppressionThreshold, type RouteDef } from './registry.ts';
 
 export interface WardName {
@@ -27,6 +38,8 @@ export interface ContextAnswer {
     tables: { extract: string; layouts: string[] }[];
     notHeld: string[];
     notInSource: (NotInSource & { source: string })[];
+    /** Measures whose table is not held, with that table (shown as "no … data held"). */
+    measuresNotHeld: { measure: string; extract: string }[];
   };
   /** The suppression note of this reader's figures, in words (a download carries it). */
   suppression: string;
@@ -62,6 +75,7 @@ export function contextRoutes(ctx: AppContext): RouteDef[] {
             tables: held.tables.map((t) => ({ extract: t.extract, layouts: t.layouts })),
             notHeld: held.notHeld,
             notInSource: held.notInSource,
+            measuresNotHeld: MEASURES.map((m) => ({ measure: m.id, extract: countedTable(m) })).filter((m) => held.notHeld.includes(m.extract)),
           },
           suppression: suppressionNote(suppressionThreshold(res), ctx.config.suppressionThreshold),
         };
