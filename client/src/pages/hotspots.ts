@@ -139,7 +139,9 @@ async function choropleth(ctx: PageContext, b: Boundaries, o: Options, n: number
 }
 
 /** A grid cell as the API lists it: a place (centre, National Grid, ward), its count and its statistic. */
-type GridCell = HotspotCell & {
+type GridCell = Omit<HotspotCell, 'class'> & {
+  /** null: withheld, released without its class. */
+  class: HotspotClass | null;
   count: number | null;
   easting: number | null;
   northing: number | null;
@@ -154,12 +156,16 @@ type GridCell = HotspotCell & {
 
 const CLASS_ORDER: HotspotClass[] = ['hot_99', 'hot_95', 'hot_90', 'cold_99', 'cold_95', 'cold_90', 'not_significant'];
 
+/** Withheld cells (no class) last. */
+const rank = (c: GridCell) => (c.class === null ? CLASS_ORDER.length : CLASS_ORDER.indexOf(c.class));
+
 /** The table's rows: every cell with reports or significant, hot spots first, then by reports. */
 function cellRows(cells: GridCell[]): Row[] {
   return [...cells]
-    .sort((a, b) => CLASS_ORDER.indexOf(a.class) - CLASS_ORDER.indexOf(b.class) || (b.count ?? 0) - (a.count ?? 0))
+    .sort((a, b) => rank(a) - rank(b) || (b.count ?? 0) - (a.count ?? 0))
     .map((c) => ({
-      cls: c.class === 'not_significant' ? 'Not significant' : CLASS_STYLE[c.class].label,
+      // A withheld cell is released without its class (the class would hint at its count).
+      cls: c.class === null ? 'Withheld' : c.class === 'not_significant' ? 'Not significant' : CLASS_STYLE[c.class].label,
       ward: c.ward_name ? `${c.ward_name} (${c.ward_code})` : 'Outside the wards held',
       grid_ref: c.grid_ref ?? '',
       easting: c.easting, northing: c.northing,
@@ -187,7 +193,9 @@ async function hotspots(ctx: PageContext, b: Boundaries, o: Options, context: Co
   // Only the cells the map draws and the table lists (with reports or significant), not the whole grid.
   const g = await ctx.getJson<GridAnswer>('/api/hotspots/grid', { ...ctx.period, cell_m: cellM, location_type: type || undefined, cells: 'reported' });
   const caption = `Hot and cold spots of location reports${type ? ` (${codeLabel(type).toLowerCase()})` : ''}, ${g.cell_m} m grid, ${ctx.periodLabel}`;
-  const chart = hotspotMap(g, { boundaries: b, width: o.width, context: context?.points, ariaLabel: `Map: ${caption}` });
+  // The map shades classes; a withheld cell has none to shade.
+  const classed = g.cells.filter((c): c is GridCell & { class: HotspotClass } => c.class !== null);
+  const chart = hotspotMap({ ...g, cells: classed }, { boundaries: b, width: o.width, context: context?.points, ariaLabel: `Map: ${caption}` });
   const table = dataTable(cellRows(g.cells), [
     { key: 'cls', label: 'Class' }, { key: 'ward', label: 'Ward (of the cell centre)' }, { key: 'grid_ref', label: 'OS grid reference' },
     { key: 'easting', label: 'Easting (m)' }, { key: 'northing', label: 'Northing (m)' }, { key: 'lat', label: 'Latitude' }, { key: 'lon', label: 'Longitude' },

@@ -35,7 +35,8 @@ interface HeatmapAnswer { cells: HeatCell[] }
 interface ConcentrationAnswer {
   children: { total: number | null; count: number | null };
   episodes: { total: number | null; count: number | null; pct_top: number | null };
-  distribution: { key: string; count: number | null; suppressed?: boolean }[];
+  /** null when withheld as a whole (viewer, partner). */
+  distribution: { key: string; count: number | null; suppressed?: boolean }[] | null;
 }
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -106,6 +107,8 @@ function paretoFigure(ctx: PageContext, c: ConcentrationAnswer, number: number, 
   const summary = h('p', {}, c.episodes.pct_top === null
     ? 'No missing episodes started in the period.'
     : `The most frequently missing 10% of children (${formatCount(c.children.count)} of ${formatCount(c.children.total)}) account for ${formatPercent(c.episodes.pct_top)} of missing episodes (${formatCount(c.episodes.count)} of ${formatCount(c.episodes.total)}).`);
+  // Released without its distribution when a row of it would reveal a small number (with the totals beside it).
+  if (c.distribution === null) return [summary, h('p', { class: 'note' }, 'The number of children by number of episodes is withheld: some of its rows rest on small numbers that the totals would reveal.')];
   let children = 0;
   let episodes = 0;
   const known = c.distribution.every((r) => r.count !== null && !r.suppressed);
