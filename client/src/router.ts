@@ -91,11 +91,6 @@ export function startRouter(shell: Shell, pages: PageDef[]): void {
       // Ward names are installed before the page draws a label.
       const [mod] = await Promise.all([def.load(), loadContext()]);
       if (ctrl.signal.aborted) return;
-      // A page the role does not cover says so (the navigation does not offer it), rather than show the refusal.
-      if (def.access !== 'public' && !mayRead(def.access ?? 'aggregate')) {
-        root.append(h('h1', {}, def.title), h('p', {}, `This page is not shared with your role. `, h('a', { href: '/hotspots' }, 'Go to the hot spot maps.')));
-        return;
-      }
       // Viewers and partners: an address off the publication grid is brought onto it, with a notice.
       let notice: string | null = null;
       if (usesPeriod && onPublicationGrid()) {
@@ -112,6 +107,11 @@ export function startRouter(shell: Shell, pages: PageDef[]): void {
       if (usesPeriod) {
         replaceChildren(shell.heldBar, h('div', { class: 'held-inner' }, ...heldLines(period, mod.extracts ?? [])));
         shell.heldBar.hidden = false;
+      }
+      // A page the role does not cover says so (the navigation does not offer it), rather than show the refusal.
+      if (def.access !== 'public' && !mayRead(def.access ?? 'aggregate')) {
+        root.append(h('h1', {}, def.title), h('p', {}, `This page is not shared with your role. `, h('a', { href: '/hotspots' }, 'Go to the hot spot maps.')));
+        return;
       }
       setPageFacts(def.title, usesPeriod ? period : null, usesPeriod ? periodLabel(period) : '', params);
       const ctx: PageContext = {
