@@ -57,6 +57,8 @@ describeBrowser('pages for viewers and partners, and the data held', () => {
       await settled(page, 60_000);
       expect({ page: def.path, errors: await page.$$eval('.error-box', (els) => els.map((e) => e.textContent)) }).toEqual({ page: def.path, errors: [] });
       expect(await page.$('.held-bar .data-held')).not.toBeNull();
+      // The report's sources section says it too (it is printed without the page's frame).
+      if (def.path === '/report') expect(await page.textContent('main .data-held')).toMatch(/^Data held to \d{2}\/\d{2}\/\d{4} \(cases\)/);
     }
     await page.goto(`${server.url}/missing?${FY}&repeat_min=4`);
     await settled(page, 60_000);
