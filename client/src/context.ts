@@ -1,13 +1,14 @@
 // What every page and download needs besides its figures (GET /api/context):
 // the ward names of the boundaries held, which labels.ts uses to show every
 // ward by name with its code, and the extracts held with their import date,
-// which every download names as its sources. Fetched once per page load
+// which every download names as its sources, where the data held ends and which
+// sources are held (held.ts). Fetched once per page load
 // (again after an import), before a page renders.
 import type { ContextAnswer } from '../../server/routes/context.ts';
 import { currentSession } from './api.ts';
 import { setWardNames } from './labels.ts';
 
-const EMPTY: ContextAnswer = { wards: [], extracts: [], suppression: '' };
+const EMPTY: ContextAnswer = { wards: [], extracts: [], dataHeldTo: [], held: { tables: [], notHeld: [], notInSource: [], measuresNotHeld: [] }, suppression: '' };
 let loaded: Promise<ContextAnswer> | null = null;
 let held: ContextAnswer = EMPTY;
 

@@ -25,6 +25,12 @@ export interface PageContext {
 
 export interface PageModule {
   render(root: HTMLElement, ctx: PageContext): Promise<void> | void;
+  /** URL parameters off the publication grid (filters, definitions, grid size): dropped, with a notice, for viewers and partners. */
+  offGrid?: readonly string[];
+  /** The tables the page's figures are counted from: a period past their data held says so. */
+  extracts?: readonly string[];
+  /** The table without which the page has nothing to show: when it is not held, the page says "no … data held" instead. */
+  needs?: string;
 }
 
 export type PageAccess = 'public' | 'aggregate' | 'records' | 'shared' | 'admin';

@@ -39,3 +39,18 @@ SELECT f.extract, strftime(max(i.imported_at), '%Y-%m-%dT%H:%M:%SZ') AS imported
 FROM import_files f JOIN imports i USING (import_id)
 GROUP BY f.extract
 ORDER BY f.extract;
+
+-- name: data_held_to
+-- The latest date each extract holds (its own event date: referral, missing
+-- episode start, identification, report, disruption), so that every page can
+-- say where the data held ends. One row per extract that holds a dated row.
+SELECT 'cases' AS extract, strftime(max(referral_date), '%Y-%m-%d') AS held_to FROM cases HAVING max(referral_date) IS NOT NULL
+UNION ALL
+SELECT 'missing_episodes', strftime(max(CAST(start_at AS DATE)), '%Y-%m-%d') FROM missing_episodes HAVING max(start_at) IS NOT NULL
+UNION ALL
+SELECT 'offenders', strftime(max(first_identified), '%Y-%m-%d') FROM offenders HAVING max(first_identified) IS NOT NULL
+UNION ALL
+SELECT 'location_reports', strftime(max(reported_on), '%Y-%m-%d') FROM location_reports HAVING max(reported_on) IS NOT NULL
+UNION ALL
+SELECT 'disruptions', strftime(max(action_date), '%Y-%m-%d') FROM disruptions HAVING max(action_date) IS NOT NULL
+ORDER BY extract;

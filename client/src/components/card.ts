@@ -48,3 +48,10 @@ export function card(label: string, value: number | null, previous: number | nul
       `${opts.previousLabel}: `, h('span', { title: title(previous) }, show(previous, unit))),
     h('p', { class: 'card-change' }, `Change: ${change}`));
 }
+
+/** A card for a figure the sources held cannot give: its note ("not in this source: …") instead of a number. */
+export function notInSourceCard(label: string, note: string): HTMLElement {
+  return h('div', { class: 'card not-in-source' },
+    h('h3', { class: 'card-label' }, label),
+    h('p', { class: 'card-note' }, note));
+}

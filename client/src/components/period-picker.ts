@@ -1,7 +1,8 @@
 // The period picker every page shares: financial years (April–March), calendar
 // years, quarters of the financial year, the rolling 12 months and the year to
 // date (compared with the same months of the year before, see period.ts), or a
-// custom range of two dates. It only reports a choice; the URL holds the period.
+// custom range of two dates. Viewers and partners are offered financial years
+// only (the publication grid, audience.ts). It only reports a choice; the URL holds the period.
 import { presets, type Preset } from '../period-presets.ts';
 import { describePeriod, isIsoDate, todayIso, type Period } from '../period.ts';
 import { h, replaceChildren } from './dom.ts';
@@ -12,6 +13,8 @@ export interface PeriodPicker {
   element: HTMLElement;
   /** Shows `period` as the current choice (from the URL). */
   update(period: Period, previous: Period): void;
+  /** true: financial years only, no custom range (viewers and partners). */
+  restrict(financialYearsOnly: boolean): void;
 }
 
 /** Validates a custom range; returns the error message or null. */
@@ -40,11 +43,19 @@ export function createPeriodPicker(onChoose: (p: Period) => void, today = todayI
     summary);
 
   const option = (p: Preset) => h('option', { value: p.value }, p.label);
-  replaceChildren(select,
-    ...groups.map((g) => h('optgroup', { label: g.label }, ...g.presets.map(option))),
-    h('option', { value: CUSTOM }, 'Custom range…'));
-  const all = groups.flatMap((g) => g.presets);
-  const byValue = new Map(all.map((p) => [p.value, p.period] as const));
+  let restricted: boolean | null = null;
+  let all: Preset[] = [];
+  const fill = (financialYearsOnly: boolean) => {
+    // The financial years are the first group of the presets.
+    const shown = financialYearsOnly ? groups.slice(0, 1) : groups;
+    replaceChildren(select,
+      ...shown.map((g) => h('optgroup', { label: g.label }, ...g.presets.map(option))),
+      financialYearsOnly ? null : h('option', { value: CUSTOM }, 'Custom range…'));
+    all = shown.flatMap((g) => g.presets);
+    restricted = financialYearsOnly;
+  };
+  fill(false);
+  const byValue = new Map(groups.flatMap((g) => g.presets).map((p) => [p.value, p.period] as const));
   // The first preset of a period names it (a rolling 12 months may also be a financial year).
   const valueOf = (period: Period) => all.find((p) => p.period.from === period.from && p.period.to === period.to)?.value ?? null;
 
@@ -67,10 +78,13 @@ export function createPeriodPicker(onChoose: (p: Period) => void, today = todayI
 
   return {
     element: form,
+    restrict(financialYearsOnly) {
+      if (financialYearsOnly !== restricted) fill(financialYearsOnly);
+    },
     update(period, previous) {
       const value = valueOf(period);
       select.value = value ?? CUSTOM;
-      custom.hidden = value !== null;
+      custom.hidden = value !== null || restricted === true;
       fromInput.value = period.from;
       toInput.value = period.to;
       rangeError.textContent = '';

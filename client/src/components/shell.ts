@@ -1,5 +1,6 @@
 // The page frame: skip link, header with the product name and protective
-// marking, navigation from the page registry, period bar, <main>, footer.
+// marking, navigation from the page registry, period bar, the data held
+// (where it ends, which sources), <main>, footer.
 import type { PageDef } from '../page.ts';
 import { h } from './dom.ts';
 import { currentSession, mayUse, sendJson } from '../api.ts';
@@ -10,6 +11,8 @@ export const MARKING = 'OFFICIAL-SENSITIVE';
 export interface Shell {
   nav: HTMLElement;
   periodBar: HTMLElement;
+  /** Where the data held ends and which sources are held, once per page (filled by the router). */
+  heldBar: HTMLElement;
   main: HTMLElement;
   /** Marks the current page's link with aria-current and sets the links' query (the period). */
   updateNav(currentPath: string, query: string): void;
@@ -21,6 +24,7 @@ export function createShell(body: HTMLElement, pages: PageDef[]): Shell {
   const account = h('div', { class: 'account' });
   void showForRole(account, links);
   const periodBar = h('section', { class: 'period-bar', 'aria-label': 'Period' });
+  const heldBar = h('section', { class: 'held-bar', 'aria-label': 'Data held' });
   const main = h('main', { id: 'main', tabindex: -1 });
   body.replaceChildren(
     h('a', { class: 'skip-link', href: '#main' }, 'Skip to main content'),
@@ -30,6 +34,7 @@ export function createShell(body: HTMLElement, pages: PageDef[]): Shell {
         h('div', { class: 'header-end' }, account, h('strong', { class: 'marking' }, MARKING))),
       nav),
     periodBar,
+    heldBar,
     main,
     h('footer', { class: 'site-footer' },
       h('p', {}, h('strong', { class: 'marking' }, MARKING), ' Data about children: handle under your information-sharing agreement. Nothing on this page is loaded from outside this server.'),
@@ -38,6 +43,7 @@ export function createShell(body: HTMLElement, pages: PageDef[]): Shell {
   return {
     nav,
     periodBar,
+    heldBar,
     main,
     updateNav(currentPath, query) {
       for (const { page, a } of links) {

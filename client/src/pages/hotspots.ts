@@ -15,13 +15,18 @@ import { emergingMap, type EmergingCategory } from '../charts/map-emerging.ts';
 import { CLASS_METHODS, type ClassMethod } from '../charts/map-classes.ts';
 import { apiUrl } from '../api.ts';
 import { dataTable, type Column, type Row } from '../components/data-table.ts';
-import { h } from '../components/dom.ts';
+import { append, h } from '../components/dom.ts';
 import { downloadPng, downloadSvg, slug } from '../components/download.ts';
 import { figure } from '../components/figure.ts';
 import { errorBox, loadInto } from '../components/status.ts';
 import { formatCount } from '../format.ts';
 import { codeLabel } from '../labels.ts';
 import type { PageContext } from '../page.ts';
+import { mayRead, notForRole, onPublicationGrid, publicationNote } from '../audience.ts';
+
+/** The location type (a filter) and the grid's cell size are off the publication grid (viewers and partners). */
+export const offGrid = ['type', 'cell'];
+export const extracts = ['location_reports'];
 
 interface WardAnswer {
   measures: Record<string, string>;
@@ -134,7 +139,9 @@ async function choropleth(ctx: PageContext, b: Boundaries, o: Options, n: number
 }
 
 /** A grid cell as the API lists it: a place (centre, National Grid, ward), its count and its statistic. */
-type GridCell = HotspotCell & {
+type GridCell = Omit<HotspotCell, 'class'> & {
+  /** null: withheld, released without its class. */
+  class: HotspotClass | null;
   count: number | null;
   easting: number | null;
   northing: number | null;
@@ -149,12 +156,16 @@ type GridCell = HotspotCell & {
 
 const CLASS_ORDER: HotspotClass[] = ['hot_99', 'hot_95', 'hot_90', 'cold_99', 'cold_95', 'cold_90', 'not_significant'];
 
+/** Withheld cells (no class) last. */
+const rank = (c: GridCell) => (c.class === null ? CLASS_ORDER.length : CLASS_ORDER.indexOf(c.class));
+
 /** The table's rows: every cell with reports or significant, hot spots first, then by reports. */
 function cellRows(cells: GridCell[]): Row[] {
   return [...cells]
-    .sort((a, b) => CLASS_ORDER.indexOf(a.class) - CLASS_ORDER.indexOf(b.class) || (b.count ?? 0) - (a.count ?? 0))
+    .sort((a, b) => rank(a) - rank(b) || (b.count ?? 0) - (a.count ?? 0))
     .map((c) => ({
-      cls: c.class === 'not_significant' ? 'Not significant' : CLASS_STYLE[c.class].label,
+      // A withheld cell is released without its class (the class would hint at its count).
+      cls: c.class === null ? 'Withheld' : c.class === 'not_significant' ? 'Not significant' : CLASS_STYLE[c.class].label,
       ward: c.ward_name ? `${c.ward_name} (${c.ward_code})` : 'Outside the wards held',
       grid_ref: c.grid_ref ?? '',
       easting: c.easting, northing: c.northing,
@@ -182,7 +193,9 @@ async function hotspots(ctx: PageContext, b: Boundaries, o: Options, context: Co
   // Only the cells the map draws and the table lists (with reports or significant), not the whole grid.
   const g = await ctx.getJson<GridAnswer>('/api/hotspots/grid', { ...ctx.period, cell_m: cellM, location_type: type || undefined, cells: 'reported' });
   const caption = `Hot and cold spots of location reports${type ? ` (${codeLabel(type).toLowerCase()})` : ''}, ${g.cell_m} m grid, ${ctx.periodLabel}`;
-  const chart = hotspotMap(g, { boundaries: b, width: o.width, context: context?.points, ariaLabel: `Map: ${caption}` });
+  // The map shades classes; a withheld cell has none to shade.
+  const classed = g.cells.filter((c): c is GridCell & { class: HotspotClass } => c.class !== null);
+  const chart = hotspotMap({ ...g, cells: classed }, { boundaries: b, width: o.width, context: context?.points, ariaLabel: `Map: ${caption}` });
   const table = dataTable(cellRows(g.cells), [
     { key: 'cls', label: 'Class' }, { key: 'ward', label: 'Ward (of the cell centre)' }, { key: 'grid_ref', label: 'OS grid reference' },
     { key: 'easting', label: 'Easting (m)' }, { key: 'northing', label: 'Northing (m)' }, { key: 'lat', label: 'Latitude' }, { key: 'lon', label: 'Longitude' },
@@ -324,22 +337,26 @@ function optionsFrom(ctx: PageContext, root: HTMLElement): Options {
 
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
   const o = optionsFrom(ctx, root);
+  const grid = onPublicationGrid();
+  // The locations of concern are records (analyst only); their density's bandwidth goes with them.
+  const records = mayRead('records');
   const sections = { wards: h('div', {}), grid: h('div', {}), emerging: h('div', {}), points: h('div', { class: 'figures' }), share: h('div', {}) };
-  root.append(
+  append(root,
     h('h1', {}, `Hotspots, ${ctx.periodLabel}`),
     h('form', { class: 'trend-options', 'aria-label': 'Map options' },
       select('hs-measure', 'Ward map', MEASURES, o.measure, (v) => ctx.setParams({ measure: v === 'location_reports' ? null : v })),
       select('hs-show', 'Show', [['count', 'Counts'], ['rate', 'Rate per 10,000 children']], o.kind, (v) => ctx.setParams({ show: v === 'count' ? null : v })),
       select('hs-classes', 'Classes', Object.entries(CLASS_METHODS), o.classes, (v) => ctx.setParams({ classes: v === 'equal' ? null : v })),
-      select('hs-type', 'Location type', [['', 'All types'], ...TYPES.map((t): [string, string] => [t, codeLabel(t)])], o.type, (v) => ctx.setParams({ type: v || null })),
-      select('hs-cell', 'Grid cell', CELLS.map((c): [string, string] => [c, `${c} m`]), o.cellM, (v) => ctx.setParams({ cell: v === '250' ? null : v })),
+      grid ? null : select('hs-type', 'Location type', [['', 'All types'], ...TYPES.map((t): [string, string] => [t, codeLabel(t)])], o.type, (v) => ctx.setParams({ type: v || null })),
+      grid ? null : select('hs-cell', 'Grid cell', CELLS.map((c): [string, string] => [c, `${c} m`]), o.cellM, (v) => ctx.setParams({ cell: v === '250' ? null : v })),
       select('hs-step', 'Emerging: time step', [['month', 'Month'], ['quarter', 'Quarter']], o.step, (v) => ctx.setParams({ step: v === 'month' ? null : v })),
-      select('hs-bandwidth', 'Density bandwidth', [['', "Scott's rule"], ...BANDWIDTHS.map((m): [string, string] => [m, `${formatCount(Number(m))} m`])], o.bandwidth, (v) => ctx.setParams({ bandwidth: v || null })),
+      !records ? null : select('hs-bandwidth', 'Density bandwidth', [['', "Scott's rule"], ...BANDWIDTHS.map((m): [string, string] => [m, `${formatCount(Number(m))} m`])], o.bandwidth, (v) => ctx.setParams({ bandwidth: v || null })),
       select('hs-context', 'Context layer', [['', 'None'], ['police_uk', 'police.uk crime']], o.context ? 'police_uk' : '', (v) => ctx.setParams({ context: v || null }))),
+    grid ? publicationNote() : null,
     h('section', { 'aria-labelledby': 'hs-wards' }, h('h2', { id: 'hs-wards' }, 'By ward'), sections.wards),
     h('section', { 'aria-labelledby': 'hs-grid' }, h('h2', { id: 'hs-grid' }, 'Hot spots of location reports'), sections.grid),
     h('section', { 'aria-labelledby': 'hs-emerging' }, h('h2', { id: 'hs-emerging' }, 'Emerging hot spots'), sections.emerging),
-    h('section', { 'aria-labelledby': 'hs-points' }, h('h2', { id: 'hs-points' }, 'Locations of concern'), sections.points),
+    h('section', { 'aria-labelledby': 'hs-points' }, h('h2', { id: 'hs-points' }, 'Locations of concern'), records ? sections.points : notForRole('The locations of concern and their density are for the analyst role; the maps above show them by ward and grid cell.')),
     h('section', { 'aria-labelledby': 'hs-share' }, h('h2', { id: 'hs-share' }, 'Share with partners'), sections.share),
   );
   // Every section waits on the same boundaries request (and shows Loading… meanwhile).
@@ -353,7 +370,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     }),
     loadInto(sections.grid, 'the hot spot map', async () => hotspots(ctx, await boundaries, o, await context, 2)),
     loadInto(sections.emerging, 'the emerging hot spots', async () => emerging(ctx, await boundaries, o, await context, 3)),
-    loadInto(sections.points, 'the locations of concern', async () => locations(ctx, await boundaries, o, 4)),
+    records ? loadInto(sections.points, 'the locations of concern', async () => locations(ctx, await boundaries, o, 4)) : Promise.resolve(),
     loadInto(sections.share, 'the shared exports', async () => sharing(ctx, await boundaries, o)),
   ]);
 }

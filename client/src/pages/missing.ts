@@ -10,7 +10,9 @@ import { multiLineChart } from '../charts/multi-line.ts';
 import { paretoChart } from '../charts/pareto.ts';
 import { currentSession, mayUse } from '../api.ts';
 import { breakdownFigure, getBreakdown, type BreakdownRow } from '../components/breakdown.ts';
-import { card } from '../components/card.ts';
+import { card, notInSourceCard } from '../components/card.ts';
+import { onPublicationGrid, publicationNote } from '../audience.ts';
+import { measureNote, notInSourceNote } from '../held.ts';
 import { dataTable, type Column, type Row } from '../components/data-table.ts';
 import { h } from '../components/dom.ts';
 import { chartWidth, figure } from '../components/figure.ts';
@@ -20,6 +22,11 @@ import type { PageContext } from '../page.ts';
 import { childList, crossReference, LIST_NAMES } from './missing-lists.ts';
 import { repeatText, thresholdForm, thresholdQuery, thresholdsOf, type Thresholds } from './missing-thresholds.ts';
 
+/** The thresholds are definitions off the publication grid (viewers and partners see the published ones). */
+export const offGrid = ['repeat_min', 'repeat_days', 'long_hours'];
+export const extracts = ['missing_episodes'];
+export const needs = 'missing_episodes';
+
 interface MeasuresAnswer { measures: Record<string, number | null> }
 interface Series { measure: string; label: string; unit: 'count' | 'percent'; points: { period: string; value: number | null; denominator?: number | null }[] }
 interface MonthlyAnswer { series: Series[] }
@@ -28,7 +35,8 @@ interface HeatmapAnswer { cells: HeatCell[] }
 interface ConcentrationAnswer {
   children: { total: number | null; count: number | null };
   episodes: { total: number | null; count: number | null; pct_top: number | null };
-  distribution: { key: string; count: number | null; suppressed?: boolean }[];
+  /** null when withheld as a whole (viewer, partner). */
+  distribution: { key: string; count: number | null; suppressed?: boolean }[] | null;
 }
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -54,8 +62,12 @@ async function headlines(ctx: PageContext, t: Thresholds): Promise<Node> {
     ctx.getJson<MeasuresAnswer>('/api/measures', { ...ctx.period, ...q }),
     ctx.getJson<MeasuresAnswer>('/api/measures', { ...ctx.previous, ...q }),
   ]);
-  return h('div', { class: 'cards' }, ...headlineIds(t).map(([id, label]) =>
-    card(label, now.measures[id] ?? null, before.measures[id] ?? null, id.startsWith('pct_') ? 'percent' : 'count', { previousLabel: ctx.previousLabel })));
+  return h('div', { class: 'cards' }, ...headlineIds(t).map(([id, label]) => {
+    const note = measureNote(id);
+    return note !== null
+      ? notInSourceCard(label, note)
+      : card(label, now.measures[id] ?? null, before.measures[id] ?? null, id.startsWith('pct_') ? 'percent' : 'count', { previousLabel: ctx.previousLabel });
+  }));
 }
 
 function monthFigure(all: Series[], ids: string[], o: { caption: string; number: number; yLabel: string; unit: 'count' | 'percent'; width?: number; extra?: Column[] }): HTMLElement {
@@ -95,6 +107,8 @@ function paretoFigure(ctx: PageContext, c: ConcentrationAnswer, number: number, 
   const summary = h('p', {}, c.episodes.pct_top === null
     ? 'No missing episodes started in the period.'
     : `The most frequently missing 10% of children (${formatCount(c.children.count)} of ${formatCount(c.children.total)}) account for ${formatPercent(c.episodes.pct_top)} of missing episodes (${formatCount(c.episodes.count)} of ${formatCount(c.episodes.total)}).`);
+  // Released without its distribution when a row of it would reveal a small number (with the totals beside it).
+  if (c.distribution === null) return [summary, h('p', { class: 'note' }, 'The number of children by number of episodes is withheld: some of its rows rest on small numbers that the totals would reveal.')];
   let children = 0;
   let episodes = 0;
   const known = c.distribution.every((r) => r.count !== null && !r.suppressed);
@@ -122,6 +136,13 @@ function paretoFigure(ctx: PageContext, c: ConcentrationAnswer, number: number, 
   return [summary, figure(chart, table, { caption, number })];
 }
 
+const RHI = ['pct_rhi_offered', 'pct_rhi_within_72h'];
+
+/** The notes of the return-interview measures the sources held cannot give ("not in this source"). */
+function rhiNotes(): HTMLElement[] {
+  return RHI.map((id) => notInSourceNote(id)).filter((n): n is string => n !== null).map((n) => h('p', { class: 'note not-in-source' }, n));
+}
+
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
   const t = thresholdsOf(ctx);
   const q = { from: ctx.period.from, to: ctx.period.to, ...thresholdQuery(t) };
@@ -134,7 +155,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     h('h1', {}, `Missing, ${ctx.periodLabel}`),
     h('p', { class: 'lede' }, `Children reported missing or absent: episodes that started in ${ctx.periodLabel}, compared with ${ctx.previousLabel}. `,
       `Return home interviews are counted over episodes that ended in the period. A child is missing repeatedly with ${repeatText(t)} (calendar dates); an episode is long when it lasts over ${t.long_hours} hours.`),
-    thresholdForm(ctx, t),
+    onPublicationGrid() ? publicationNote() : thresholdForm(ctx, t),
     h('section', { 'aria-labelledby': 'm-headlines-h' }, h('h2', { id: 'm-headlines-h' }, 'Headline figures'), cards),
     h('section', { 'aria-labelledby': 'm-months-h' }, h('h2', { id: 'm-months-h' }, 'Month by month'), h('div', { class: 'figures' }, months, rhi)),
     h('section', { 'aria-labelledby': 'm-episodes-h' }, h('h2', { id: 'm-episodes-h' }, 'The episodes'), h('div', { class: 'figures' }, from, type, risk, duration)),
@@ -163,10 +184,15 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       caption: `Missing episodes and children missing by month, ${ctx.periodLabel}`, number: 1, yLabel: 'Number', unit: 'count', width: chartWidth(months),
       extra: [{ key: 'episodes_over_24h', label: `Episodes over ${t.long_hours} hours`, kind: 'count' }],
     })),
-    loadInto(rhi, 'return home interviews by month', async () => monthFigure((await monthly).series, ['pct_rhi_offered', 'pct_rhi_within_72h'], {
-      caption: `Return home interviews offered and within 72 hours by month, ${ctx.periodLabel}`, number: 2, yLabel: '% of episodes ended', unit: 'percent', width: chartWidth(rhi),
-      extra: [{ key: 'episodes_returned', label: 'Episodes ended', kind: 'count' }],
-    })),
+    loadInto(rhi, 'return home interviews by month', async () => {
+      // A measure not in the sources held shows its note, never a 0 %.
+      const held = RHI.filter((id) => notInSourceNote(id) === null);
+      if (held.length === 0) return [h('h3', {}, 'Return home interviews by month'), ...rhiNotes()];
+      return [...rhiNotes(), monthFigure((await monthly).series, held, {
+        caption: `Return home interviews offered and within 72 hours by month, ${ctx.periodLabel}`, number: 2, yLabel: '% of episodes ended', unit: 'percent', width: chartWidth(rhi),
+        extra: [{ key: 'episodes_returned', label: 'Episodes ended', kind: 'count' }],
+      })];
+    }),
     bd(from, 'missing_from', 'Missing from', 3, false),
     bd(type, 'episode_type', 'Episode type', 4, true),
     bd(risk, 'police_risk', 'Police risk', 5, false),

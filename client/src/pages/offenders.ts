@@ -6,6 +6,7 @@ import { dataTable } from '../components/data-table.ts';
 import { h } from '../components/dom.ts';
 import { loadInto } from '../components/status.ts';
 import { codeLabel } from '../labels.ts';
+import { mayRead, notForRole } from '../audience.ts';
 import type { PageContext } from '../page.ts';
 import { compareFigure, completenessSection, fetchPair, type CompletenessField, type RowsAnswer } from './profile-figures.ts';
 
@@ -29,6 +30,9 @@ const FIELD_LABELS: Record<string, string> = {
   home_ward: 'Home ward', relationship: 'Relationship to the child', age_gap: 'Age gap (offender or child age missing)',
 };
 
+export const extracts = ['offenders', 'case_offender_links'];
+export const needs = 'offenders';
+
 interface CompletenessAnswer { fields: CompletenessField[] }
 interface GroupsAnswer { groups: Record<string, string | number>[] }
 interface MultiAnswer { offenders: Record<string, string | number | null>[] }
@@ -39,13 +43,15 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   const groups = h('div', { class: 'section-body' });
   const multi = h('div', { class: 'section-body' });
   const period = { from: ctx.period.from, to: ctx.period.to };
+  // The groups and the offenders linked to several children are lists of records (analyst only).
+  const records = mayRead('records');
   root.append(
     h('h1', {}, `Offenders, ${ctx.periodLabel}`),
     h('p', { class: 'lede' }, `Offenders first identified in ${ctx.periodLabel}, and offender–child links made in it, compared with ${ctx.previousLabel}. The age gap is the offender's age minus the child's, both at the date of the link; a wide gap is a marker of the inappropriate-relationship model.`),
     h('section', { 'aria-labelledby': 'gaps-h' }, h('h2', { id: 'gaps-h' }, 'Recording gaps'), gaps),
     h('section', { 'aria-labelledby': 'who-h' }, h('h2', { id: 'who-h' }, 'Who the offenders are'), h('div', { class: 'figures' }, ...slots)),
-    h('section', { 'aria-labelledby': 'groups-h' }, h('h2', { id: 'groups-h' }, 'Groups active in the period'), groups),
-    h('section', { 'aria-labelledby': 'multi-h' }, h('h2', { id: 'multi-h' }, 'Offenders linked to two or more children'), multi),
+    h('section', { 'aria-labelledby': 'groups-h' }, h('h2', { id: 'groups-h' }, 'Groups active in the period'), records ? groups : notForRole('The list of groups is for the analyst role.')),
+    h('section', { 'aria-labelledby': 'multi-h' }, h('h2', { id: 'multi-h' }, 'Offenders linked to two or more children'), records ? multi : notForRole('The list of offenders is for the analyst role.')),
   );
   await Promise.all([
     loadInto(gaps, 'the recording gaps', async () => {
@@ -58,7 +64,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
         caption: `${c.caption}, ${ctx.periodLabel}`, number: i + 1, categoryLabel: c.label, countLabel: c.countLabel, order: c.order, label,
       });
     })),
-    loadInto(groups, 'the groups', async () => {
+    !records ? Promise.resolve() : loadInto(groups, 'the groups', async () => {
       const answer = await ctx.getJson<GroupsAnswer>('/api/profiles/offenders/groups', period);
       return [
         h('p', { class: 'note' }, 'Size counts every offender held with the group id. Children linked and first/last activity count links up to the end of the period; "in period" only links made in it.'),
@@ -72,7 +78,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
         ], { caption: `Groups with a link in ${ctx.periodLabel}` }),
       ];
     }),
-    loadInto(multi, 'offenders linked to two or more children', async () => {
+    !records ? Promise.resolve() : loadInto(multi, 'offenders linked to two or more children', async () => {
       const answer = await ctx.getJson<MultiAnswer>('/api/profiles/offenders/multi-victim', period);
       return dataTable(answer.offenders, [
         { key: 'offender_id', label: 'Offender' },

@@ -2,7 +2,8 @@
 // charts of the profile, each with its table.
 import { columnChart, lineChart, type MonthPoint } from '../charts/month-charts.ts';
 import { breakdownFigure, getBreakdown } from '../components/breakdown.ts';
-import { card, changeOf, pctChangeOf, type Unit } from '../components/card.ts';
+import { card, changeOf, notInSourceCard, pctChangeOf, type Unit } from '../components/card.ts';
+import { isHeld, measureNote, noDataHeld } from '../held.ts';
 import { dataTable, type Column, type Row } from '../components/data-table.ts';
 import { h } from '../components/dom.ts';
 import { chartWidth, figure } from '../components/figure.ts';
@@ -34,12 +35,18 @@ async function headlines(ctx: PageContext): Promise<Node[]> {
     ctx.getJson<MeasuresAnswer>('/api/measures', { ...ctx.period }),
     ctx.getJson<MeasuresAnswer>('/api/measures', { ...ctx.previous }),
   ]);
-  const value = (a: MeasuresAnswer, id: string) => a.measures[id] ?? null;
+  // Not held or not in the sources held: no value (the card says which), never a 0.
+  const value = (a: MeasuresAnswer, id: string) => (measureNote(id) === null ? a.measures[id] ?? null : null);
   const unit = (id: string): Unit => (isPercentMeasure(id) ? 'percent' : 'count');
-  const cards = h('div', { class: 'cards' }, ...HEADLINES.map((id) =>
-    card(MEASURE_LABELS[id] ?? id, value(now, id), value(before, id), unit(id), { previousLabel: ctx.previousLabel })));
+  // A measure whose records are not held, or which the sources held cannot give, says so instead of a number.
+  const cards = h('div', { class: 'cards' }, ...HEADLINES.map((id) => {
+    const note = measureNote(id);
+    return note !== null
+      ? notInSourceCard(MEASURE_LABELS[id] ?? id, note)
+      : card(MEASURE_LABELS[id] ?? id, value(now, id), value(before, id), unit(id), { previousLabel: ctx.previousLabel });
+  }));
   const rows: Row[] = HEADLINES.map((id) => ({
-    measure: MEASURE_LABELS[id] ?? id,
+    measure: measureNote(id) === null ? MEASURE_LABELS[id] ?? id : `${MEASURE_LABELS[id] ?? id} (${measureNote(id)})`,
     current: value(now, id),
     previous: value(before, id),
     change: changeOf(value(now, id), value(before, id)),
@@ -92,13 +99,13 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   );
   await Promise.all([
     loadInto(cards, 'the headline figures', () => headlines(ctx)),
-    loadInto(ageBand, 'victims by age band', async () => breakdownFigure(await getBreakdown(ctx, 'victims', 'age_band'), {
+    loadInto(ageBand, 'victims by age band', async () => !isHeld('cases') ? noDataHeld('cases') : breakdownFigure(await getBreakdown(ctx, 'victims', 'age_band'), {
       caption: `Cases referred by age band, ${ctx.periodLabel}`, number: 1, categoryLabel: 'Age at referral', countLabel: 'Number of cases', width: chartWidth(ageBand),
     })),
-    loadInto(duration, 'missing episodes by duration', async () => breakdownFigure(await getBreakdown(ctx, 'missing', 'duration_band'), {
+    loadInto(duration, 'missing episodes by duration', async () => !isHeld('missing_episodes') ? noDataHeld('missing_episodes') : breakdownFigure(await getBreakdown(ctx, 'missing', 'duration_band'), {
       caption: `Missing episodes by duration, ${ctx.periodLabel}`, number: 2, categoryLabel: 'Time missing', countLabel: 'Number of episodes', width: chartWidth(duration),
     })),
-    loadInto(referrals, 'referrals by month', () => monthFigure(ctx, 'cases_referred', `Cases referred by month, ${ctx.periodLabel}`, 3, 'column', chartWidth(referrals))),
-    loadInto(missing, 'missing episodes by month', () => monthFigure(ctx, 'missing_episodes', `Missing episodes by month, ${ctx.periodLabel}`, 4, 'line', chartWidth(missing))),
+    loadInto(referrals, 'referrals by month', async () => !isHeld('cases') ? noDataHeld('cases') : monthFigure(ctx, 'cases_referred', `Cases referred by month, ${ctx.periodLabel}`, 3, 'column', chartWidth(referrals))),
+    loadInto(missing, 'missing episodes by month', async () => !isHeld('missing_episodes') ? noDataHeld('missing_episodes') : monthFigure(ctx, 'missing_episodes', `Missing episodes by month, ${ctx.periodLabel}`, 4, 'line', chartWidth(missing))),
   ]);
 }

@@ -11,6 +11,7 @@ import { currentSession, mayUse } from '../api.ts';
 import { h } from '../components/dom.ts';
 import { setPageSuppression } from '../components/download-context.ts';
 import { errorBox } from '../components/status.ts';
+import { onPublicationGrid } from '../audience.ts';
 import type { PageContext } from '../page.ts';
 import { describePeriod } from '../period.ts';
 import { Numbering, type SectionContext } from '../report/kit.ts';
@@ -49,6 +50,7 @@ const AUDIENCES: [Audience, string][] = [
 
 function audienceOf(params: URLSearchParams): Audience {
   const a = params.get('audience');
+  if (a === 'analyst' && onPublicationGrid()) return 'board';
   return a === 'analyst' || a === 'partner' ? a : 'board';
 }
 
@@ -97,8 +99,10 @@ async function commentaryState(ctx: PageContext): Promise<CommentaryState> {
 }
 
 function controls(ctx: PageContext, audience: Audience): HTMLElement {
+  // Viewers and partners are given the copies with small numbers withheld (the server answers the board copy for 'analyst').
+  const offered = onPublicationGrid() ? AUDIENCES.filter(([v]) => v !== 'analyst') : AUDIENCES;
   const sel = h('select', { id: 'report-audience', name: 'audience' },
-    ...AUDIENCES.map(([v, text]) => h('option', { value: v, selected: v === audience }, text)));
+    ...offered.map(([v, text]) => h('option', { value: v, selected: v === audience }, text)));
   sel.addEventListener('change', () => ctx.setParams({ audience: sel.value === 'board' ? null : sel.value }));
   const print = h('button', { type: 'button', class: 'secondary' }, 'Print or save as PDF');
   print.addEventListener('click', () => window.print());

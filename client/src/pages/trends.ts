@@ -12,6 +12,7 @@ import { loadInto } from '../components/status.ts';
 import { summaryTable, xmrTable, yearOnYearTable, type TrendSeries } from '../components/trend-tables.ts';
 import { fyLabel } from '../format.ts';
 import type { PageContext } from '../page.ts';
+import { measureNote } from '../held.ts';
 import { fyStartYear, todayIso, type Period } from '../period.ts';
 
 interface TrendMeasure {
@@ -164,7 +165,12 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   replaceChildren(grid, ...cells);
   const chosenIndex = list.measures.findIndex((m) => m.id === chosen);
   await Promise.all([
-    ...cells.map((cell, i) => loadInto(cell, `the chart of ${list.measures[i].label}`, async () => smallMultiple(ctx, await series[i], baselineN))),
+    // A measure whose records are not held, or not in the sources held, says so instead of a flat line at 0.
+    ...cells.map((cell, i) => loadInto(cell, `the chart of ${list.measures[i].label}`, async () => {
+      const note = measureNote(list.measures[i].id);
+      return note === null ? smallMultiple(ctx, await series[i], baselineN) : h('article', { class: 'xmr-card', 'data-measure': list.measures[i].id },
+        h('div', { class: 'xmr-card-head' }, h('h3', {}, list.measures[i].label)), h('p', { class: 'note not-in-source' }, note));
+    })),
     chosenIndex >= 0
       ? loadInto(detailBox, `the chart of ${list.measures[chosenIndex].label}`, async () => detail(ctx, list.measures[chosenIndex], await series[chosenIndex], baselineN, windowText))
       : chosen

@@ -8,6 +8,7 @@ import { h } from '../components/dom.ts';
 import { loadInto } from '../components/status.ts';
 import { codeLabel } from '../labels.ts';
 import type { PageContext } from '../page.ts';
+import { onPublicationGrid, publicationNote } from '../audience.ts';
 import { compareFigure, completenessSection, fetchPair, type CompletenessField, type RowsAnswer } from './profile-figures.ts';
 
 const DIMENSIONS: { id: string; label: string; caption: string }[] = [
@@ -31,6 +32,11 @@ export const FILTERS: { id: string; label: string; values: string[] }[] = [
   { id: 'looked_after', label: 'Looked after', values: ['Y', 'N'] },
   { id: 'cse_model', label: 'CSE model', values: ['inappropriate_relationship', 'boyfriend', 'peer', 'online', 'party', 'gang_group', 'organised_trafficking', 'lone_offender', 'other'] },
 ];
+
+/** The filters are off the publication grid (viewers and partners see every case of the area). */
+export const offGrid = FILTERS.map((f) => f.id);
+export const extracts = ['cases'];
+export const needs = 'cases';
 
 interface CompletenessAnswer { fields: CompletenessField[] }
 interface RatesAnswer {
@@ -104,7 +110,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   );
   const completeness = fetchPair<CompletenessAnswer>(ctx, '/api/profiles/victims/completeness', filters);
   await Promise.all([
-    loadInto(form, 'the filters', async () => {
+    onPublicationGrid() ? Promise.resolve(void form.replaceChildren(publicationNote())) : loadInto(form, 'the filters', async () => {
       const wards = await ctx.getJson<RowsAnswer>('/api/breakdowns/victims/home_ward', { from: ctx.period.from, to: ctx.period.to });
       return filterForm(ctx, filters, wards.rows.map((r) => r.key).filter((k) => k !== 'not_recorded').sort((a, b) => codeLabel(a).localeCompare(codeLabel(b))));
     }),

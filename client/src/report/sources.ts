@@ -1,9 +1,11 @@
 // 2 Data sources and definitions: the extracts held (file, rows, SHA-256,
-// when imported) and how completely each field was recorded.
+// when imported), where the data held ends and which sources are held, and how
+// completely each field was recorded.
 import { formatDate } from '../format.ts';
 import { h } from '../components/dom.ts';
 import type { Row } from '../components/data-table.ts';
 import { fieldLabel } from './labels.ts';
+import { heldLines } from '../held.ts';
 import { numberedTable, para, reportSection, type SectionContext } from './kit.ts';
 
 export function sourcesSection(ctx: SectionContext, number: string): HTMLElement {
@@ -37,6 +39,7 @@ export function sourcesSection(ctx: SectionContext, number: string): HTMLElement
         { key: 'sha256', label: 'SHA-256' },
       ])
       : para('No extract has been imported.'),
+    ...heldLines(ctx.report.period),
     para(`Definitions of every figure, and the SQL query that computes it, are in the Appendix. "Not recorded" is always counted as a category of its own. Completeness, ${report.period.label} and ${report.previous.label}:`),
     numberedTable(ctx, `Share of records with the field not recorded, ${report.period.label} and ${report.previous.label}`, completeRows, [
       { key: 'field', label: 'Field' },
