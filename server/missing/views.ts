@@ -5,6 +5,7 @@
 import type { Database } from '../db.ts';
 import { seriesPeriods, type Period } from '../period.ts';
 import { computeMeasures, runForPeriods, type BreakdownRow } from '../measures/run.ts';
+import { assertSeriesLength } from '../trends/series.ts';
 import { MEASURES } from '../measures/definitions.ts';
 import { NOT_RECORDED } from '../measures/codes.ts';
 import type { Thresholds } from '../measures/params.ts';
@@ -25,6 +26,7 @@ export interface MonthlySeries {
 /** Each monthly measure for every whole month overlapping the period (only the passes computing them run). */
 export async function monthlySeries(db: Database, period: Period, t: Thresholds): Promise<MonthlySeries[]> {
   const months = seriesPeriods(period.date_from, period.date_to, 'month');
+  assertSeriesLength(months);
   const values = await computeMeasures(db, months, t, MONTHLY_MEASURES);
   return MONTHLY_MEASURES.map((id) => {
     const def = MEASURES.find((m) => m.id === id)!;

@@ -45,11 +45,16 @@ const CACHE_SIZE = 16;
  */
 export const MAX_SERIES_POINTS = 240;
 
-/** Every measure for every period of the series. */
-export async function seriesValues(db: Database, periods: Period[], params: MeasureParams = {}): Promise<Map<string, MeasureValues>> {
+/** 400 (naming 'from') for a series of more than MAX_SERIES_POINTS periods. */
+export function assertSeriesLength(periods: Period[]): void {
   if (periods.length > MAX_SERIES_POINTS) {
     throw badRequest(`A series has at most ${MAX_SERIES_POINTS} points; ${periods[0].date_from} to ${periods[periods.length - 1].date_to} makes ${periods.length}`, 'from');
   }
+}
+
+/** Every measure for every period of the series. */
+export async function seriesValues(db: Database, periods: Period[], params: MeasureParams = {}): Promise<Map<string, MeasureValues>> {
+  assertSeriesLength(periods);
   const cache = keptFor(db, 'series', CACHE_SIZE);
   const version = await db.dataVersion();
   const key = JSON.stringify([periods.map((p) => p.period), params]);
