@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import readXlsxFile from 'read-excel-file/node';
-import { dataTable, type Column } from '../client/src/components/data-table.ts';
+import { cellDisplay, dataTable, type Column } from '../client/src/components/data-table.ts';
 import { csvText } from '../client/src/components/csv.ts';
 import { card, changeText } from '../client/src/components/card.ts';
 import { completenessNote, notRecordedShare } from '../client/src/components/completeness.ts';
@@ -26,7 +26,7 @@ const rows = [
 ];
 
 describe('dataTable', () => {
-  test('caption, scoped headers, right-aligned numbers, [c] and no-denominator dash', () => {
+  test('caption, scoped headers, right-aligned numbers, [c] for a withheld row and its share', () => {
     const el = dataTable(rows, columns, { caption: 'Cases by age band', id: 't1' });
     const table = el.querySelector('table')!;
     expect(table.id).toBe('t1');
@@ -37,8 +37,8 @@ describe('dataTable', () => {
     expect([...body[0].querySelectorAll('td')].map((td) => td.textContent)).toEqual(['1,204', '80.3%']);
     const [count, share] = [...body[1].querySelectorAll('td')];
     expect(count.textContent).toBe('[c]');
-    expect(share.textContent).toBe('–');
-    expect(share.getAttribute('title')).toBe('no denominator');
+    expect(share.textContent).toBe('[c]');
+    expect(share.getAttribute('title')).toBe('suppressed: small number');
     expect(count.classList.contains('num')).toBe(true);
     expect(el.querySelector('.actions button')?.textContent).toBe('Download CSV');
   });
@@ -327,5 +327,20 @@ describe('status and period picker', () => {
     (picker.element as HTMLFormElement).dispatchEvent(new Event('submit', { cancelable: true }));
     expect(picker.element.querySelector('#period-error')?.textContent).toBe('The start date must be on or before the end date.');
     expect(chosen).toHaveLength(2);
+  });
+});
+
+describe('cellDisplay: [c] means withheld and nothing else', () => {
+  const rate: Column = { key: 'rate', label: 'Rate', kind: 'rate' };
+  const pct: Column = { key: 'pct', label: '%', kind: 'percent' };
+  test('a withheld row shows [c] for its rate and percentage', () => {
+    const row = { count: null, rate: null, pct: null, suppressed: true };
+    expect(cellDisplay(row, rate).text).toBe('[c]');
+    expect(cellDisplay(row, pct).text).toBe('[c]');
+  });
+  test('a row with no population says so, not [c]', () => {
+    const row = { count: 12, rate: null, pct: 40 };
+    expect(cellDisplay(row, rate).text).toBe('no population');
+    expect(cellDisplay(row, pct).text).toBe('40.0%');
   });
 });

@@ -6,7 +6,7 @@
 // order and filter, each download carrying its context (title, period,
 // filters, marking, suppression, sources). Long tables show a page of rows at
 // a time (see pager.ts); only shown rows become DOM.
-import { displayCount, displayPercent, formatCount, formatDate, formatOneDecimal, formatPercent, formatRate, roundHalfAway, DASH, type Display } from '../format.ts';
+import { displayCount, displayPercent, formatCount, formatDate, formatOneDecimal, formatPercent, formatRate, roundHalfAway, DASH, SUPPRESSED_DISPLAY, type Display } from '../format.ts';
 import { csvText } from './csv.ts';
 import { contextLines, downloadName } from './download-context.ts';
 import { h } from './dom.ts';
@@ -77,10 +77,12 @@ export function cellDisplay(row: Row, col: Column): Display {
   switch (col.kind) {
     case 'count':
       return displayCount(typeof v === 'number' ? v : null, row.suppressed === true);
+    // A row whose count is withheld has its percentage and rate withheld too: '[c]'; otherwise a missing figure says why.
     case 'percent':
-      return displayPercent(typeof v === 'number' ? v : null);
+      return typeof v !== 'number' && row.suppressed === true ? SUPPRESSED_DISPLAY : displayPercent(typeof v === 'number' ? v : null);
     case 'rate':
-      return typeof v === 'number' ? { text: formatRate(v) } : { text: DASH, title: 'no population' };
+      if (typeof v === 'number') return { text: formatRate(v) };
+      return row.suppressed === true ? SUPPRESSED_DISPLAY : { text: 'no population', title: 'no population is held for this row, so no rate' };
     case 'date':
       return { text: typeof v === 'string' ? formatDate(v) : DASH };
     case 'change':
