@@ -132,3 +132,8 @@ export function boxFeature(minLon: number, minLat: number, maxLon: number, maxLa
     geometry: { type: 'Polygon', coordinates: [[[minLon, minLat], [minLon, maxLat], [maxLon, maxLat], [maxLon, minLat], [minLon, minLat]]] },
   };
 }
+
+/** What every area map draws over its data: ward outlines and names, a scale bar, the legend and the boundaries' attribution. */
+export function mapOverlay(b: Boundaries, width: number, domain: GeoPermissibleObjects, legendMarks: Plot.Markish[]): Plot.Markish[] {
+  return [outlines(b), wardLabels(b, width), scaleBar(domain), ...legendMarks, attributionMark(b.attribution)];
+}

@@ -9,7 +9,7 @@ import { schemeBlues } from 'd3';
 import { formatCount, formatRate, SUPPRESSED } from '../format.ts';
 import { NOT_RECORDED_STROKE } from './palette.ts';
 import { addHatchPattern, patternId, renderPlot, type ChartBase } from './svg.ts';
-import { attributionMark, legendBlock, mapHeight, mapProjection, outlines, scaleBar, wardLabels, type Boundaries, type LegendEntry } from './map-base.ts';
+import { legendBlock, mapHeight, mapProjection, mapOverlay, type Boundaries, type LegendEntry } from './map-base.ts';
 import { classBreaksBy, equalBreaks, type ClassMethod } from './map-classes.ts';
 
 export interface WardValue {
@@ -60,11 +60,7 @@ export function choroplethMap(rows: WardValue[], options: ChoroplethOptions): SV
     projection: mapProjection(options.boundaries),
     marks: [
       Plot.geo(options.boundaries.features, { fill, stroke: 'white', strokeWidth: 0.7, title }),
-      outlines(options.boundaries),
-      wardLabels(options.boundaries, options.width ?? 640),
-      scaleBar(options.boundaries),
-      ...legend.marks,
-      attributionMark(options.boundaries.attribution),
+      ...mapOverlay(options.boundaries, options.width ?? 640, options.boundaries, legend.marks),
     ],
   }, options);
   addHatchPattern(svg, hatch);

@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { contours, schemeYlOrRd, ticks } from 'd3';
 import { formatCount, formatRate } from '../format.ts';
 import { renderPlot, type ChartBase } from './svg.ts';
-import { attributionMark, boxFeature, legendBlock, mapProjection, outlines, scaleBar, wardLabels, type Boundaries } from './map-base.ts';
+import { boxFeature, legendBlock, mapProjection, mapOverlay, type Boundaries } from './map-base.ts';
 
 export interface DensityPoint {
   lon: number;
@@ -98,11 +98,7 @@ export function densityMap(points: DensityPoint[], options: DensityOptions): SVG
     projection: mapProjection(domain),
     marks: [
       Plot.geo(bands, { fill: (f: { properties: { fill: string } }) => f.properties.fill, fillOpacity: 0.8, stroke: 'none' }),
-      outlines(options.boundaries),
-      wardLabels(options.boundaries, width),
-      scaleBar(domain),
-      ...legend.marks,
-      attributionMark(options.boundaries.attribution),
+      ...mapOverlay(options.boundaries, width, domain, legend.marks),
     ],
   }, options);
 }

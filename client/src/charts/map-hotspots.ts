@@ -6,7 +6,7 @@
 // grey dots, labelled as snapped, anonymised locations.
 import * as Plot from '@observablehq/plot';
 import { renderPlot, type ChartBase } from './svg.ts';
-import { attributionMark, boxFeature, legendBlock, mapHeight, mapProjection, outlines, scaleBar, wardLabels, type Boundaries, type LegendEntry } from './map-base.ts';
+import { boxFeature, legendBlock, mapHeight, mapProjection, mapOverlay, type Boundaries, type LegendEntry } from './map-base.ts';
 
 export type HotspotClass = 'hot_99' | 'hot_95' | 'hot_90' | 'cold_99' | 'cold_95' | 'cold_90' | 'not_significant';
 
@@ -115,11 +115,7 @@ export function cellMap<K extends string>(
         fill: (f: { properties: { class: string } }) => styles[f.properties.class as K].fill,
         title: (f: { properties: { i: number; j: number; class: string } }) => tip(f.properties),
       }),
-      outlines(options.boundaries),
-      wardLabels(options.boundaries, width),
-      scaleBar(domain),
-      ...legend.marks,
-      attributionMark(options.boundaries.attribution),
+      ...mapOverlay(options.boundaries, width, domain, legend.marks),
     ],
   }, options);
   // Hatched styles: patterns over their fill, on the cells and on their legend swatches.
